@@ -1,0 +1,180 @@
+//! The recorder's editors: one textarea per entry (per speaker in a step), and the
+//! bookkeeping that gets every edit to the disk (R5.2, R9.1).
+use ratatui::style::Style;
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
+
+use crate::domain::procedure::{Entry, Step, StepRecord};
+use crate::domain::{Id, Time};
+
+/// Undo deep enough for a whole entry typed over an hour.
+const UNDO_DEPTH: usize = 20_000;
+
+pub struct EntryEditor {
+    pub entry: Entry,
+    pub area: TextArea<'static>,
+    /// Bumped on every change of the text.
+    pub version: u64,
+    /// The version last handed to the saver.
+    pub sent_version: u64,
+    /// The version known to be on disk.
+    pub saved_version: u64,
+    /// (generation, version) handed to the saver and not yet confirmed.
+    pub pending: Vec<(u64, u64)>,
+}
+
+/// Styles the editors are drawn with, from the theme.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct EditorStyles {
+    pub text: Style,
+    pub cursor_line: Style,
+    pub selection: Style,
+    pub search: Style,
+}
+
+impl EntryEditor {
+    pub fn new(entry: Entry, styles: EditorStyles) -> Self {
+        let lines: Vec<String> = entry.text.split('\n').map(str::to_string).collect();
+        let mut area = TextArea::new(lines);
+        area.set_wrap_mode(WrapMode::WordOrGlyph);
+        area.set_max_histories(UNDO_DEPTH);
+        area.set_style(styles.text);
+        area.set_cursor_line_style(styles.cursor_line);
+        area.set_selection_style(styles.selection);
+        area.set_search_style(styles.search);
+        area.move_cursor(CursorMove::Bottom);
+        area.move_cursor(CursorMove::End);
+        Self {
+            entry,
+            area,
+            version: 0,
+            sent_version: 0,
+            saved_version: 0,
+            pending: Vec::new(),
+        }
+    }
+
+    pub fn text(&self) -> String {
+        self.area.lines().join("\n")
+    }
+
+    pub fn changed(&mut self) {
+        self.version += 1;
+    }
+
+    pub fn is_saved(&self) -> bool {
+        self.saved_version == self.version
+    }
+
+    pub fn needs_send(&self) -> bool {
+        self.sent_version != self.version
+    }
+
+    /// The saver confirmed everything up to `generation`.
+    pub fn confirm(&mut self, generation: u64) {
+        let mut best = self.saved_version;
+        self.pending.retain(|(g, v)| {
+            if *g <= generation {
+                best = best.max(*v);
+                false
+            } else {
+                true
+            }
+        });
+        self.saved_version = best;
+    }
+
+    /// The saver failed up to `generation`: send it again.
+    pub fn failed(&mut self, generation: u64) {
+        self.pending.retain(|(g, _)| *g > generation);
+        if self.pending.is_empty() {
+            self.sent_version = self.saved_version;
+        }
+    }
+}
+
+/// The procedure pane: one topic, one step in view, one entry focused.
+#[derive(Default)]
+pub struct Procedure {
+    pub topic_id: Option<Id>,
+    pub step: Option<Step>,
+    pub editors: Vec<EntryEditor>,
+    pub focused: Option<usize>,
+    pub step_records: Vec<StepRecord>,
+    pub search: Option<String>,
+}
+
+impl Procedure {
+    pub fn step(&self) -> Step {
+        self.step.unwrap_or(Step::Report)
+    }
+
+    /// Indexes of the editors of the step in view, in order.
+    pub fn in_step(&self) -> Vec<usize> {
+        let step = self.step();
+        (0..self.editors.len())
+            .filter(|&i| self.editors.get(i).is_some_and(|e| e.entry.step == step))
+            .collect()
+    }
+
+    pub fn focused_editor(&mut self) -> Option<&mut EntryEditor> {
+        self.focused.and_then(|i| self.editors.get_mut(i))
+    }
+
+    pub fn focused_ref(&self) -> Option<&EntryEditor> {
+        self.focused.and_then(|i| self.editors.get(i))
+    }
+
+    /// Focus the last entry of the step in view (or nothing if it has none).
+    pub fn focus_last_in_step(&mut self) {
+        self.focused = self.in_step().last().copied();
+    }
+
+    pub fn record(&self, step: Step) -> Option<&StepRecord> {
+        self.step_records.iter().find(|r| r.step == step)
+    }
+
+    pub fn all_saved(&self) -> bool {
+        self.editors.iter().all(EntryEditor::is_saved)
+    }
+
+    pub fn step_started(&self, step: Step) -> Option<Time> {
+        self.record(step).and_then(|r| r.started_at)
+    }
+
+    pub fn editor_index(&self, entry_id: Id) -> Option<usize> {
+        self.editors.iter().position(|e| e.entry.id == entry_id)
+    }
+}
+
+/// Normalise pasted text: terminals send CR for line breaks. Nothing else changes
+/// (faithful to the original).
+pub fn pasted(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// Escape a literal search for the regex the textarea searches with.
+pub fn literal_pattern(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if "\\.+*?()|[]{}^$#&-~".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pasted_line_breaks_become_newlines_and_nothing_else_changes() {
+        assert_eq!(pasted("甲\r\n乙\r丙\n丁  *#|"), "甲\n乙\n丙\n丁  *#|");
+    }
+
+    #[test]
+    fn search_is_literal() {
+        assert_eq!(literal_pattern("1.5(万)"), "1\\.5\\(万\\)");
+    }
+}

@@ -1,0 +1,88 @@
+//! The terminal loop: draw, wait for a key or a tick, update. Generic over the backend so
+//! tests and the benchmark drive the same code on a TestBackend.
+use std::io;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
+use crossterm::execute;
+
+use super::App;
+use crate::ui;
+
+/// How long to wait for a key before the next tick.
+const TICK: Duration = Duration::from_millis(50);
+
+/// Why the loop ended.
+pub enum Ended {
+    Quit,
+    /// SIGHUP / SIGTERM: the terminal closed or the system is stopping.
+    Signal,
+    /// The terminal went away (input failed).
+    TerminalGone(io::Error),
+    Panic(String),
+}
+
+/// Run the console in the real terminal until the user quits. The terminal is restored
+/// whatever happens, and the text is saved whatever happens (R9.1).
+pub fn run(app: &mut App) -> io::Result<Ended> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for sig in [signal_hook::consts::SIGHUP, signal_hook::consts::SIGTERM] {
+        signal_hook::flag::register(sig, Arc::clone(&stop))?;
+    }
+    // ratatui::init installs a panic hook that restores the terminal first.
+    let mut terminal = ratatui::init();
+    let _ = execute!(io::stdout(), EnableBracketedPaste);
+    super::tty::keep_newline_translation();
+    let result = catch_unwind(AssertUnwindSafe(|| event_loop(app, &mut terminal, &stop)));
+    let _ = execute!(io::stdout(), DisableBracketedPaste);
+    ratatui::restore();
+    match result {
+        Ok(r) => r,
+        Err(payload) => {
+            let text = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Ok(Ended::Panic(text))
+        }
+    }
+}
+
+fn event_loop(
+    app: &mut App,
+    terminal: &mut ratatui::DefaultTerminal,
+    stop: &AtomicBool,
+) -> io::Result<Ended> {
+    loop {
+        if stop.load(Ordering::Relaxed) {
+            return Ok(Ended::Signal);
+        }
+        terminal.draw(|f| ui::render(f, app))?;
+        match event::poll(TICK) {
+            Ok(true) => match event::read() {
+                Ok(ev) => {
+                    app.handle_event(ev);
+                    // Take everything already typed before drawing again: an input
+                    // method or a fast typist sends many keys at once.
+                    while let Ok(true) = event::poll(Duration::ZERO) {
+                        match event::read() {
+                            Ok(ev) => app.handle_event(ev),
+                            Err(e) => return Ok(Ended::TerminalGone(e)),
+                        }
+                    }
+                }
+                Err(e) => return Ok(Ended::TerminalGone(e)),
+            },
+            Ok(false) => {}
+            Err(e) => return Ok(Ended::TerminalGone(e)),
+        }
+        app.tick();
+        if app.quit {
+            return Ok(Ended::Quit);
+        }
+    }
+}

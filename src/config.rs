@@ -1,0 +1,278 @@
+//! The user's `config.toml`: language, theme, operator name and key bindings.
+//!
+//! ```toml
+//! lang = "zh"
+//! theme = "dark"
+//! operator = "王秘书"
+//!
+//! [keys]
+//! "checkin.now" = "Ctrl-n"
+//! ```
+
+use std::collections::BTreeMap;
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+/// Environment variable that overrides the configuration directory.
+pub const CONFIG_DIR_ENV: &str = "HUIWU_CONFIG_DIR";
+
+/// Top-level keys a config file may contain.
+const KNOWN_KEYS: &[&str] = &["lang", "theme", "operator", "keys"];
+
+#[derive(Default, Debug, Clone)]
+pub struct Config {
+    pub lang: Option<String>,
+    pub theme: Option<String>,
+    pub operator: Option<String>,
+    /// Action name (e.g. "checkin.now") → key spec (e.g. "Ctrl-n").
+    pub keys: BTreeMap<String, String>,
+}
+
+/// Why the config file could not be used. Each variant says where to look.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read config file {}: {source}", .path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{}invalid config file: {message}", at(.path, .line))]
+    Syntax {
+        path: Option<PathBuf>,
+        line: Option<usize>,
+        message: String,
+    },
+    #[error(
+        "{}unknown setting `{key}` (known settings: lang, theme, operator, [keys])",
+        at(.path, .line)
+    )]
+    UnknownKey {
+        path: Option<PathBuf>,
+        line: Option<usize>,
+        key: String,
+    },
+}
+
+impl ConfigError {
+    /// 1-based line in the config file the error points at, when known.
+    pub fn line(&self) -> Option<usize> {
+        match self {
+            ConfigError::Io { .. } => None,
+            ConfigError::Syntax { line, .. } | ConfigError::UnknownKey { line, .. } => *line,
+        }
+    }
+
+    /// The config file the error is in, when it came from a file.
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            ConfigError::Io { path, .. } => Some(path),
+            ConfigError::Syntax { path, .. } | ConfigError::UnknownKey { path, .. } => {
+                path.as_deref()
+            }
+        }
+    }
+
+    fn with_path(mut self, file: &Path) -> Self {
+        match &mut self {
+            ConfigError::Io { .. } => {}
+            ConfigError::Syntax { path, .. } | ConfigError::UnknownKey { path, .. } => {
+                *path = Some(file.to_path_buf())
+            }
+        }
+        self
+    }
+}
+
+/// "path:line: " prefix for error messages; empty when neither is known.
+fn at(path: &Option<PathBuf>, line: &Option<usize>) -> String {
+    match (path, line) {
+        (Some(p), Some(l)) => format!("{}:{l}: ", p.display()),
+        (Some(p), None) => format!("{}: ", p.display()),
+        (None, Some(l)) => format!("line {l}: "),
+        (None, None) => String::new(),
+    }
+}
+
+/// 1-based line containing byte `offset` of `text`.
+fn line_of(text: &str, offset: usize) -> usize {
+    let end = offset.min(text.len());
+    text.as_bytes()[..end]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    lang: Option<String>,
+    theme: Option<String>,
+    operator: Option<String>,
+    #[serde(default)]
+    keys: BTreeMap<String, String>,
+}
+
+impl Config {
+    /// Parses the text of a config file.
+    pub fn parse(text: &str) -> Result<Config, ConfigError> {
+        let raw: RawConfig = toml::from_str(text).map_err(|e| {
+            let line = e.span().map(|s| line_of(text, s.start));
+            // serde reports unknown fields as "unknown field `NAME`, expected ..." with the
+            // span on the key; turn that into a dedicated error naming the key.
+            let unknown = e
+                .message()
+                .strip_prefix("unknown field `")
+                .and_then(|rest| rest.split_once('`'))
+                .map(|(key, _)| key.to_string())
+                .filter(|key| !KNOWN_KEYS.contains(&key.as_str()));
+            match unknown {
+                Some(key) => ConfigError::UnknownKey {
+                    path: None,
+                    line,
+                    key,
+                },
+                None => ConfigError::Syntax {
+                    path: None,
+                    line,
+                    message: e.message().to_string(),
+                },
+            }
+        })?;
+        Ok(Config {
+            lang: raw.lang,
+            theme: raw.theme,
+            operator: raw.operator,
+            keys: raw.keys,
+        })
+    }
+
+    /// Reads `path`; a missing file is not an error (everything stays at its default).
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        match std::fs::read_to_string(path) {
+            Ok(text) => Config::parse(&text).map_err(|e| e.with_path(path)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
+            Err(source) => Err(ConfigError::Io {
+                path: path.to_path_buf(),
+                source,
+            }),
+        }
+    }
+}
+
+/// Directory holding `config.toml` and `themes/`: `$HUIWU_CONFIG_DIR` if set, else the
+/// platform config directory (e.g. `~/.config/huiwu`). None if no home directory is known.
+pub fn config_dir() -> Option<PathBuf> {
+    config_dir_from(std::env::var_os(CONFIG_DIR_ENV))
+}
+
+/// `config.toml` inside [`config_dir`].
+pub fn config_path() -> Option<PathBuf> {
+    config_dir().map(|d| d.join("config.toml"))
+}
+
+/// User themes directory inside [`config_dir`].
+pub fn themes_dir() -> Option<PathBuf> {
+    config_dir().map(|d| d.join("themes"))
+}
+
+fn config_dir_from(env: Option<OsString>) -> Option<PathBuf> {
+    // An empty variable is treated as unset so `HUIWU_CONFIG_DIR= huiwu` is harmless.
+    match env {
+        Some(dir) if !dir.is_empty() => Some(PathBuf::from(dir)),
+        _ => directories::ProjectDirs::from("", "", "huiwu").map(|p| p.config_dir().to_path_buf()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn good_file_is_read() {
+        let cfg = Config::parse(
+            "lang = \"zh\"\ntheme = \"mono\"\noperator = \"王秘书\"\n\n[keys]\n\"checkin.now\" = \"Ctrl-n\"\nquit = \"q\"\n",
+        )
+        .unwrap();
+        assert_eq!(cfg.lang.as_deref(), Some("zh"));
+        assert_eq!(cfg.theme.as_deref(), Some("mono"));
+        assert_eq!(cfg.operator.as_deref(), Some("王秘书"));
+        assert_eq!(
+            cfg.keys.get("checkin.now").map(String::as_str),
+            Some("Ctrl-n")
+        );
+        assert_eq!(cfg.keys.get("quit").map(String::as_str), Some("q"));
+    }
+
+    #[test]
+    fn empty_and_missing_files_give_defaults() {
+        let cfg = Config::parse("").unwrap();
+        assert!(cfg.lang.is_none() && cfg.theme.is_none() && cfg.keys.is_empty());
+        let dir = tempfile::tempdir().unwrap();
+        let cfg = Config::load(&dir.path().join("config.toml")).unwrap();
+        assert!(cfg.lang.is_none() && cfg.operator.is_none() && cfg.keys.is_empty());
+    }
+
+    #[test]
+    fn loads_from_disk() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "theme = \"light\"\n").unwrap();
+        assert_eq!(Config::load(&path).unwrap().theme.as_deref(), Some("light"));
+    }
+
+    #[test]
+    fn syntax_error_on_line_3_reports_line_3_and_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "lang = \"en\"\ntheme = \"dark\"\noperator = \"Li\n").unwrap();
+        let err = Config::load(&path).unwrap_err();
+        assert_eq!(err.line(), Some(3));
+        assert_eq!(err.path(), Some(path.as_path()));
+        assert!(
+            err.to_string().contains(&format!("{}:3:", path.display())),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn wrong_type_reports_its_line() {
+        let err = Config::parse("lang = \"en\"\n[keys]\nquit = 5\n").unwrap_err();
+        assert!(matches!(err, ConfigError::Syntax { .. }));
+        assert_eq!(err.line(), Some(3));
+    }
+
+    #[test]
+    fn unknown_key_is_named_with_its_line() {
+        let err = Config::parse("lang = \"en\"\n\ncolour = \"red\"\n").unwrap_err();
+        match &err {
+            ConfigError::UnknownKey { key, line, .. } => {
+                assert_eq!(key, "colour");
+                assert_eq!(*line, Some(3));
+            }
+            other => panic!("expected UnknownKey, got {other:?}"),
+        }
+        assert!(err.to_string().contains("colour"));
+        // An unknown table is reported the same way.
+        let err = Config::parse("[key]\nquit = \"q\"\n").unwrap_err();
+        assert!(matches!(&err, ConfigError::UnknownKey { key, .. } if key == "key"));
+        assert_eq!(err.line(), Some(1));
+    }
+
+    #[test]
+    fn config_dir_honours_the_environment() {
+        let dir = config_dir_from(Some(OsString::from("/tmp/huiwu-test"))).unwrap();
+        assert_eq!(dir, PathBuf::from("/tmp/huiwu-test"));
+        // Unset or empty: the platform directory, which ends in huiwu wherever it is.
+        if let Some(dir) = config_dir_from(Some(OsString::new())) {
+            assert!(dir.to_string_lossy().to_lowercase().contains("huiwu"));
+        }
+        assert_eq!(
+            config_dir_from(None),
+            config_dir_from(Some(OsString::new()))
+        );
+    }
+}

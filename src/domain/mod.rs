@@ -1,0 +1,32 @@
+//! The regulation as pure Rust: types and rules, no IO, no clock, no terminal.
+pub mod attendance;
+pub mod calendar;
+pub mod decision;
+pub mod meeting;
+pub mod people;
+pub mod procedure;
+pub mod roster;
+pub mod topic;
+
+use chrono::{DateTime, FixedOffset};
+
+/// Row id of anything stored.
+pub type Id = i64;
+
+/// A local wall-clock time with its offset, as the regulation's times are local (R3).
+pub type Time = DateTime<FixedOffset>;
+
+/// The clock is injected so lateness and deadlines can be tested (ARCHITECTURE: Time).
+pub trait Clock: Send + Sync {
+    fn now(&self) -> Time;
+}
+
+/// A clock that always says the same time: for tests, benches and replay.
+#[derive(Clone, Copy, Debug)]
+pub struct FixedClock(pub Time);
+
+impl Clock for FixedClock {
+    fn now(&self) -> Time {
+        self.0
+    }
+}

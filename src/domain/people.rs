@@ -1,0 +1,73 @@
+//! People and their part in a meeting (R2.2).
+use super::Id;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Person {
+    pub id: Id,
+    pub name: String,
+    pub title: String,
+    pub department: String,
+    pub phone: String,
+    /// Pinyin initials of the name (e.g. 张建国 → zjg), so a name can be found by typing them.
+    pub initials: String,
+}
+
+impl Person {
+    /// Does a filter typed by the user find this person? Matches part of the name,
+    /// title or department, or the start of the pinyin initials.
+    pub fn matches(&self, filter: &str) -> bool {
+        let f = filter.trim();
+        if f.is_empty() {
+            return true;
+        }
+        let lower = f.to_lowercase();
+        self.name.contains(f)
+            || self.title.contains(f)
+            || self.department.contains(f)
+            || (!self.initials.is_empty() && self.initials.to_lowercase().starts_with(&lower))
+    }
+}
+
+/// Part played in one meeting (R2.2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Role {
+    /// 出席: the leadership team; deliberates and decides.
+    Attending,
+    /// 列席: present for a topic (or every topic when `topic_id` is none); asked for views.
+    SittingIn,
+    /// 工作人员: 1–2 from the office.
+    Staff,
+}
+
+impl Role {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Attending => "attending",
+            Self::SittingIn => "sitting_in",
+            Self::Staff => "staff",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Some(match code {
+            "attending" => Self::Attending,
+            "sitting_in" => Self::SittingIn,
+            "staff" => Self::Staff,
+            _ => return None,
+        })
+    }
+}
+
+/// One person's place in one meeting.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Participation {
+    pub id: Id,
+    pub meeting_id: Id,
+    pub person_id: Id,
+    pub role: Role,
+    /// For sitting-in people: the topic they come for; none = the whole meeting
+    /// (party committee members, the legal brigade head).
+    pub topic_id: Option<Id>,
+    /// The staff member who types the minutes.
+    pub is_recorder: bool,
+}

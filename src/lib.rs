@@ -1,0 +1,13 @@
+//! huiwu (会务): the bureau's weekly director's office meeting, run from a terminal.
+//!
+//! Arrows point one way: `ui` and `app` use `domain` and `store`; `store` uses `domain`;
+//! `domain` uses nothing of ours and does no IO.
+pub mod app;
+pub mod config;
+pub mod demo;
+
+pub mod domain;
+pub mod export;
+pub mod i18n;
+pub mod store;
+pub mod ui;

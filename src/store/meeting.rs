@@ -1,0 +1,118 @@
+//! Meetings.
+use rusqlite::{OptionalExtension, Row, params};
+
+use super::time::{parse_time, time_text};
+use super::{Result, Store, StoreError, audit};
+use crate::domain::Id;
+use crate::domain::meeting::{Meeting, MeetingStatus};
+
+const COLUMNS: &str = "id, title, starts_at, room, waiting_room, chair_id, status, postponed_from,
+                       current_topic_id, is_demo";
+
+impl Store {
+    pub fn insert_meeting(&mut self, m: &Meeting) -> Result<Id> {
+        self.write(|tx, op| {
+            tx.execute(
+                "INSERT INTO meeting (title, starts_at, room, waiting_room, chair_id, status,
+                                      postponed_from, current_topic_id, is_demo)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                params![
+                    m.title,
+                    time_text(&m.starts_at),
+                    m.room,
+                    m.waiting_room,
+                    m.chair_id,
+                    m.status.code(),
+                    m.postponed_from,
+                    m.current_topic_id,
+                    m.is_demo
+                ],
+            )?;
+            let id = tx.last_insert_rowid();
+            audit(tx, op, "create", "meeting", Some(id), None, Some(&m.title))?;
+            Ok(id)
+        })
+    }
+
+    pub fn meeting(&self, id: Id) -> Result<Option<Meeting>> {
+        let sql = format!("SELECT {COLUMNS} FROM meeting WHERE id = ?1");
+        self.conn()
+            .query_row(&sql, [id], meeting_row)
+            .optional()?
+            .transpose()
+    }
+
+    /// The most recent meeting by date: what `--meeting latest` means.
+    pub fn latest_meeting(&self) -> Result<Option<Meeting>> {
+        let sql = format!("SELECT {COLUMNS} FROM meeting ORDER BY starts_at DESC, id DESC LIMIT 1");
+        self.conn()
+            .query_row(&sql, [], meeting_row)
+            .optional()?
+            .transpose()
+    }
+
+    pub fn meetings(&self) -> Result<Vec<Meeting>> {
+        let sql = format!("SELECT {COLUMNS} FROM meeting ORDER BY starts_at, id");
+        let mut st = self.conn().prepare(&sql)?;
+        let rows = st.query_map([], meeting_row)?;
+        let mut out = Vec::new();
+        for row in rows {
+            out.push(row??);
+        }
+        Ok(out)
+    }
+
+    pub fn has_demo(&self) -> Result<bool> {
+        Ok(self.conn().query_row(
+            "SELECT EXISTS (SELECT 1 FROM meeting WHERE is_demo = 1)",
+            [],
+            |r| r.get(0),
+        )?)
+    }
+
+    pub fn set_meeting_status(&mut self, id: Id, status: MeetingStatus) -> Result<()> {
+        self.write(|tx, op| {
+            let old: String =
+                tx.query_row("SELECT status FROM meeting WHERE id = ?1", [id], |r| {
+                    r.get(0)
+                })?;
+            tx.execute(
+                "UPDATE meeting SET status = ?2 WHERE id = ?1",
+                params![id, status.code()],
+            )?;
+            audit(
+                tx,
+                op,
+                "status",
+                "meeting",
+                Some(id),
+                Some(&old),
+                Some(status.code()),
+            )
+        })
+    }
+}
+
+fn meeting_row(r: &Row<'_>) -> rusqlite::Result<Result<Meeting>> {
+    let starts: String = r.get(2)?;
+    let status: String = r.get(6)?;
+    let (Some(starts_at), Some(status)) = (parse_time(&starts), MeetingStatus::from_code(&status))
+    else {
+        return Ok(Err(StoreError::BadData(format!(
+            "meeting {}: start {starts} / status {status}",
+            r.get::<_, i64>(0)?
+        ))));
+    };
+    Ok(Ok(Meeting {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        starts_at,
+        room: r.get(3)?,
+        waiting_room: r.get(4)?,
+        chair_id: r.get(5)?,
+        status,
+        postponed_from: r.get(7)?,
+        current_topic_id: r.get(8)?,
+        is_demo: r.get(9)?,
+    }))
+}

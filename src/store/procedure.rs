@@ -1,0 +1,225 @@
+//! The recorder's entries and the times of each step (R6).
+use rusqlite::{OptionalExtension, Row, params};
+
+use super::time::{opt_time, parse_time, time_text};
+use super::{Result, Store, StoreError, audit};
+use crate::domain::procedure::{Entry, Step, StepRecord};
+use crate::domain::{Id, Time};
+
+/// A new entry, before it has an id.
+pub struct NewEntry<'a> {
+    pub topic_id: Id,
+    pub step: Step,
+    pub speaker_id: Option<Id>,
+    pub speaker_name: &'a str,
+    pub off_list: bool,
+    pub started_at: Time,
+}
+
+impl Store {
+    /// Start a new entry at the end of its step.
+    pub fn insert_entry(&mut self, e: &NewEntry<'_>) -> Result<Entry> {
+        self.write(|tx, op| {
+            let seq: u32 = tx.query_row(
+                "SELECT COALESCE(MAX(seq), 0) + 1 FROM entry WHERE topic_id = ?1 AND step = ?2",
+                params![e.topic_id, e.step.number()],
+                |r| r.get(0),
+            )?;
+            tx.execute(
+                "INSERT INTO entry (topic_id, step, seq, speaker_id, speaker_name, off_list,
+                                    started_at, text, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, '', ?7)",
+                params![
+                    e.topic_id,
+                    e.step.number(),
+                    seq,
+                    e.speaker_id,
+                    e.speaker_name,
+                    e.off_list,
+                    time_text(&e.started_at)
+                ],
+            )?;
+            let id = tx.last_insert_rowid();
+            audit(
+                tx,
+                op,
+                "create",
+                "entry",
+                Some(id),
+                None,
+                Some(e.speaker_name),
+            )?;
+            Ok(Entry {
+                id,
+                topic_id: e.topic_id,
+                step: e.step,
+                seq,
+                speaker_id: e.speaker_id,
+                speaker_name: e.speaker_name.to_string(),
+                off_list: e.off_list,
+                started_at: e.started_at,
+                text: String::new(),
+            })
+        })
+    }
+
+    /// Save the text of several entries in one transaction: either all of them reach the
+    /// disk or none does, so the database always holds a complete version (R9.1).
+    pub fn save_entry_texts(&mut self, items: &[(Id, String)], at: Time) -> Result<()> {
+        self.write(|tx, op| {
+            let at_text = time_text(&at);
+            for (id, text) in items {
+                let old: Option<i64> = tx
+                    .query_row("SELECT length(text) FROM entry WHERE id = ?1", [id], |r| {
+                        r.get(0)
+                    })
+                    .optional()?;
+                let Some(old) = old else {
+                    return Err(StoreError::BadData(format!("entry {id} is gone")));
+                };
+                tx.execute(
+                    "UPDATE entry SET text = ?2, updated_at = ?3 WHERE id = ?1",
+                    params![id, text, at_text],
+                )?;
+                // The audit keeps the size of each edit, not the text: the entry is the text.
+                let new = text.chars().count().to_string();
+                audit(
+                    tx,
+                    op,
+                    "edit",
+                    "entry",
+                    Some(*id),
+                    Some(&old.to_string()),
+                    Some(&new),
+                )?;
+            }
+            Ok(())
+        })
+    }
+
+    pub fn entries(&self, topic_id: Id) -> Result<Vec<Entry>> {
+        let mut st = self.conn().prepare(
+            "SELECT id, topic_id, step, seq, speaker_id, speaker_name, off_list, started_at, text
+             FROM entry WHERE topic_id = ?1 ORDER BY step, seq, id",
+        )?;
+        let rows = st.query_map([topic_id], entry_row)?;
+        let mut out = Vec::new();
+        for row in rows {
+            out.push(row??);
+        }
+        Ok(out)
+    }
+
+    pub fn step_records(&self, topic_id: Id) -> Result<Vec<StepRecord>> {
+        let mut st = self.conn().prepare(
+            "SELECT topic_id, step, started_at, ended_at FROM step_record
+             WHERE topic_id = ?1 ORDER BY step",
+        )?;
+        let rows = st.query_map([topic_id], |r| {
+            let step: u8 = r.get(1)?;
+            Ok(Step::from_number(step).map(|step| StepRecord {
+                topic_id: r.get(0).unwrap_or_default(),
+                step,
+                started_at: opt_time(r.get(2).unwrap_or_default()),
+                ended_at: opt_time(r.get(3).unwrap_or_default()),
+            }))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            out.extend(row?);
+        }
+        Ok(out)
+    }
+
+    /// Leave one step and enter another: the end time of the first, the start time of
+    /// the second (kept from the first time it was entered).
+    pub fn change_step(
+        &mut self,
+        topic_id: Id,
+        leave: Option<Step>,
+        enter: Option<Step>,
+        at: Time,
+    ) -> Result<()> {
+        self.write(|tx, op| {
+            let at_text = time_text(&at);
+            if let Some(s) = leave {
+                tx.execute(
+                    "INSERT INTO step_record (topic_id, step, started_at, ended_at)
+                     VALUES (?1, ?2, NULL, ?3)
+                     ON CONFLICT (topic_id, step) DO UPDATE SET ended_at = excluded.ended_at",
+                    params![topic_id, s.number(), at_text],
+                )?;
+            }
+            if let Some(s) = enter {
+                tx.execute(
+                    "INSERT INTO step_record (topic_id, step, started_at, ended_at)
+                     VALUES (?1, ?2, ?3, NULL)
+                     ON CONFLICT (topic_id, step) DO UPDATE
+                     SET started_at = COALESCE(started_at, excluded.started_at)",
+                    params![topic_id, s.number(), at_text],
+                )?;
+            }
+            audit(
+                tx,
+                op,
+                "step",
+                "topic",
+                Some(topic_id),
+                leave.map(|s| s.number().to_string()).as_deref(),
+                enter.map(|s| s.number().to_string()).as_deref(),
+            )
+        })
+    }
+}
+
+fn entry_row(r: &Row<'_>) -> rusqlite::Result<Result<Entry>> {
+    let id: Id = r.get(0)?;
+    let step: u8 = r.get(2)?;
+    let started: String = r.get(7)?;
+    let (Some(step), Some(started_at)) = (Step::from_number(step), parse_time(&started)) else {
+        return Ok(Err(StoreError::BadData(format!("entry {id}: step {step}"))));
+    };
+    Ok(Ok(Entry {
+        id,
+        topic_id: r.get(1)?,
+        step,
+        seq: r.get(3)?,
+        speaker_id: r.get(4)?,
+        speaker_name: r.get(5)?,
+        off_list: r.get(6)?,
+        started_at,
+        text: r.get(8)?,
+    }))
+}
+
+impl Store {
+    /// Name the speaker of an entry (the recorder started typing before picking one).
+    pub fn set_entry_speaker(
+        &mut self,
+        entry_id: Id,
+        speaker_id: Option<Id>,
+        speaker_name: &str,
+        off_list: bool,
+    ) -> Result<()> {
+        self.write(|tx, op| {
+            let old: String = tx.query_row(
+                "SELECT speaker_name FROM entry WHERE id = ?1",
+                [entry_id],
+                |r| r.get(0),
+            )?;
+            tx.execute(
+                "UPDATE entry SET speaker_id = ?2, speaker_name = ?3, off_list = ?4 WHERE id = ?1",
+                params![entry_id, speaker_id, speaker_name, off_list],
+            )?;
+            audit(
+                tx,
+                op,
+                "speaker",
+                "entry",
+                Some(entry_id),
+                Some(&old),
+                Some(speaker_name),
+            )
+        })
+    }
+}

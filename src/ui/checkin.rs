@@ -1,0 +1,203 @@
+//! 签到: everyone expected today, grouped by role, with state, time and flags (R5.1, R8.2).
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph};
+
+use super::text::{clip, fit};
+use super::{pane_block, st};
+use crate::app::{App, Pane};
+use crate::domain::attendance::{Presence, Punctuality};
+use crate::domain::roster::{Group, Line as RosterLine};
+use crate::i18n;
+
+pub fn render(frame: &mut Frame<'_>, app: &App, area: Rect) {
+    let block = pane_block(app, Pane::CheckIn, &i18n::PANE_CHECK_IN, String::new());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let Some(d) = &app.data else { return };
+    let c = d.roster.counts;
+    let counts = Line::from(vec![
+        Span::styled(
+            format!("{} {} ", app.t(&i18n::C_EXPECTED), c.expected),
+            st(app, "header"),
+        ),
+        Span::styled(
+            format!("{} {} ", app.t(&i18n::C_PRESENT), c.present),
+            st(app, "flag.ok"),
+        ),
+        Span::styled(
+            format!("{} {} ", app.t(&i18n::C_LATE), c.late),
+            st(app, "flag.late"),
+        ),
+        Span::styled(
+            format!("{} {} ", app.t(&i18n::C_LEAVE), c.on_leave),
+            st(app, "flag.leave"),
+        ),
+        Span::styled(
+            format!("{} {}", app.t(&i18n::C_ABSENT), c.absent),
+            st(app, "flag.absent"),
+        ),
+    ]);
+    let mut y = inner.y;
+    frame.render_widget(
+        Paragraph::new(counts),
+        Rect::new(inner.x, y, inner.width, 1),
+    );
+    y += 1;
+    if app.checkin.filtering || !app.checkin.filter.is_empty() {
+        let caret = if app.checkin.filtering { "▏" } else { "" };
+        let line = format!("/ {}{caret}  (Esc)", app.checkin.filter);
+        frame.render_widget(
+            Paragraph::new(line).style(st(app, "selected")),
+            Rect::new(inner.x, y, inner.width, 1),
+        );
+        y += 1;
+    }
+    let list_area = Rect::new(inner.x, y, inner.width, inner.bottom().saturating_sub(y));
+    let lines = app.visible_lines();
+    let mut items = Vec::new();
+    let mut selected_item = None;
+    let mut last_group = None;
+    for (i, l) in lines.iter().enumerate() {
+        if last_group != Some(l.group) {
+            last_group = Some(l.group);
+            items.push(ListItem::new(Line::styled(
+                group_title(app, l.group),
+                st(app, "header"),
+            )));
+        }
+        if i == app.checkin.selected {
+            selected_item = Some(items.len());
+        }
+        items.push(ListItem::new(person_line(app, l, list_area.width as usize)));
+    }
+    let mut state = ListState::default().with_selected(selected_item);
+    let list = List::new(items).highlight_style(if app.focus == Pane::CheckIn {
+        st(app, "selected")
+    } else {
+        st(app, "base")
+    });
+    frame.render_stateful_widget(list, list_area, &mut state);
+}
+
+fn group_title(app: &App, g: Group) -> String {
+    let Some(d) = &app.data else {
+        return String::new();
+    };
+    let current = d.current_topic().map(|t| t.seq);
+    let next = d.next_topic().map(|t| t.seq);
+    match g {
+        Group::Attending => format!("── {}", app.t(&i18n::ROLE_ATTENDING)),
+        Group::SittingInAll => format!(
+            "── {} · {}",
+            app.t(&i18n::ROLE_SITTING_IN),
+            app.t(&i18n::WHOLE_MEETING)
+        ),
+        Group::SittingIn(seq) => {
+            let mark = if Some(seq) == current {
+                format!(" · {}", app.t(&i18n::CURRENT))
+            } else if Some(seq) == next {
+                format!(" · {}", app.t(&i18n::P_WAITING))
+            } else {
+                String::new()
+            };
+            let title = d
+                .topics
+                .iter()
+                .find(|t| t.seq == seq)
+                .map(|t| clip(&t.title, 16))
+                .unwrap_or_default();
+            format!(
+                "── {} · {} {seq}{mark} {title}",
+                app.t(&i18n::ROLE_SITTING_IN),
+                app.t(&i18n::TOPIC)
+            )
+        }
+        Group::Staff => format!("── {}", app.t(&i18n::ROLE_STAFF)),
+    }
+}
+
+/// One person: name, title, then state with a symbol and a word, so it survives a
+/// monochrome terminal.
+fn person_line<'a>(app: &App, l: &RosterLine, width: usize) -> Line<'a> {
+    let Some(d) = &app.data else {
+        return Line::default();
+    };
+    let p = d.person(l.person_id);
+    let name = p.map(|p| p.name.as_str()).unwrap_or("?");
+    let mut who = p.map(|p| p.title.clone()).unwrap_or_default();
+    if l.is_recorder {
+        who = app.t(&i18n::RECORDER).to_string();
+    }
+    let hhmm = |t: &crate::domain::Time| t.format("%H:%M").to_string();
+    let (symbol, word, style) = match &l.state.presence {
+        Presence::Expected => match l.overdue {
+            Some(m) => (
+                "✗",
+                format!(
+                    "{} {}",
+                    app.t(&i18n::P_EXPECTED),
+                    i18n::overdue(app.lang, m)
+                ),
+                "flag.late",
+            ),
+            None => ("·", app.t(&i18n::P_EXPECTED).to_string(), "muted"),
+        },
+        Presence::Waiting { since } => (
+            "…",
+            format!("{} {}", app.t(&i18n::P_WAITING), hhmm(since)),
+            "waiting.arrived",
+        ),
+        Presence::CalledIn { at } => (
+            "→",
+            format!("{} {}", app.t(&i18n::P_CALLED), hhmm(at)),
+            "waiting.called",
+        ),
+        Presence::Present { since } => ("✓", hhmm(since), "flag.ok"),
+        Presence::OnLeave { reason, .. } => (
+            "◇",
+            format!("{}（{reason}）", app.t(&i18n::P_LEAVE)),
+            "flag.leave",
+        ),
+        Presence::Absent => ("✗", app.t(&i18n::P_ABSENT).to_string(), "flag.absent"),
+        Presence::LeftEarly { at, .. } => (
+            "↗",
+            format!("{} {}", app.t(&i18n::P_LEFT), hhmm(at)),
+            "flag.left",
+        ),
+        Presence::Gone { at } => (
+            "↗",
+            format!("{} {}", app.t(&i18n::P_GONE), hhmm(at)),
+            "muted",
+        ),
+    };
+    // The punctuality of the first sign-in stays visible whatever happened since.
+    let (flag, flag_style) = match l.punctuality {
+        Some(Punctuality::Late { .. }) => ("✗ ", "flag.late"),
+        Some(Punctuality::NotEarly { .. }) => ("! ", "flag.warn"),
+        _ => ("", "base"),
+    };
+    let flag_word = l
+        .punctuality
+        .and_then(|p| i18n::punctuality(app.lang, p))
+        .map(|w| format!(" {w}"))
+        .unwrap_or_default();
+    let name_w = 8;
+    let who_w = width.saturating_sub(name_w + 24).clamp(4, 16);
+    let symbol = if flag.is_empty() {
+        format!("{symbol} ")
+    } else {
+        flag.to_string()
+    };
+    let symbol_style = if flag.is_empty() { style } else { flag_style };
+    Line::from(vec![
+        Span::raw(" "),
+        Span::styled(fit(name, name_w), st(app, "base")),
+        Span::styled(fit(&who, who_w), st(app, "muted")),
+        Span::raw(" "),
+        Span::styled(symbol, st(app, symbol_style)),
+        Span::styled(word, st(app, style)),
+        Span::styled(flag_word, st(app, flag_style)),
+    ])
+}

@@ -1,0 +1,170 @@
+//! 议事程序: the five steps of the current topic and the recorder's editor (R5.2, R6).
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::text::hms;
+use super::{pane_block, st};
+use crate::app::editor::EntryEditor;
+use crate::app::{App, Pane};
+use crate::domain::procedure::Step;
+use crate::i18n;
+
+pub fn render(frame: &mut Frame<'_>, app: &App, area: Rect) {
+    let extra = app
+        .procedure
+        .topic_id
+        .and_then(|t| app.data.as_ref()?.topic(t))
+        .map(|t| format!("· {} {}", app.t(&i18n::TOPIC), t.seq))
+        .unwrap_or_default();
+    let block = pane_block(app, Pane::Procedure, &i18n::PANE_PROCEDURE, extra);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if app.procedure.topic_id.is_none() || inner.height < 2 {
+        frame.render_widget(
+            Paragraph::new(app.t(&i18n::NO_CURRENT_TOPIC)).style(st(app, "muted")),
+            inner,
+        );
+        return;
+    }
+    frame.render_widget(
+        Paragraph::new(step_tabs(app)),
+        Rect::new(inner.x, inner.y, inner.width, 1),
+    );
+    let body = Rect::new(inner.x, inner.y + 1, inner.width, inner.height - 1);
+    entries(frame, app, body);
+}
+
+/// "1 汇报 03:12 │ 2 说明 │ …": the current step stands out; each shows its time.
+fn step_tabs(app: &App) -> Line<'static> {
+    let now = app.now();
+    let current = app.procedure.step();
+    let mut spans = Vec::new();
+    for step in Step::ALL {
+        let rec = app.procedure.record(step);
+        let started = rec.and_then(|r| r.started_at);
+        let ended = rec.and_then(|r| r.ended_at);
+        let elapsed = match (started, ended) {
+            (Some(s), _) if step == current => format!(" {}", hms((now - s).num_seconds())),
+            (Some(s), Some(e)) => format!(" {}", hms((e - s).num_seconds())),
+            _ => String::new(),
+        };
+        let style = if step == current {
+            "step.current"
+        } else if started.is_some() {
+            "step.done"
+        } else {
+            "step.pending"
+        };
+        let name = app.t(&i18n::STEP_NAMES[usize::from(step.number() - 1)]);
+        spans.push(Span::styled(
+            format!("{} {name}{elapsed}", step.number()),
+            st(app, style),
+        ));
+        if step != Step::Decision {
+            spans.push(Span::styled(" │ ", st(app, "muted")));
+        }
+    }
+    Line::from(spans)
+}
+
+fn header(app: &App, ed: &EntryEditor) -> Line<'static> {
+    let name = if ed.entry.speaker_name.is_empty() {
+        app.t(&i18n::SPEAKER_UNSET).to_string()
+    } else {
+        ed.entry.speaker_name.clone()
+    };
+    let mut spans = vec![
+        Span::styled(name, st(app, "speaker")),
+        Span::styled(
+            format!(" · {}", ed.entry.started_at.format("%H:%M")),
+            st(app, "timestamp"),
+        ),
+    ];
+    if ed.entry.off_list {
+        spans.push(Span::styled(
+            format!(" · {}", app.t(&i18n::OFF_LIST)),
+            st(app, "flag.warn"),
+        ));
+    }
+    Line::from(spans)
+}
+
+/// The entries of the step in view: those before the focused one as short previews,
+/// the focused one as the live editor, those after as one line each.
+fn entries(frame: &mut Frame<'_>, app: &App, area: Rect) {
+    let ids = app.procedure.in_step();
+    if ids.is_empty() {
+        frame.render_widget(
+            Paragraph::new(app.t(&i18n::NO_ENTRY))
+                .style(st(app, "muted"))
+                .wrap(Wrap { trim: false }),
+            area,
+        );
+        return;
+    }
+    let focused = app
+        .procedure
+        .focused
+        .filter(|f| ids.contains(f))
+        .or(ids.last().copied());
+    let pos = focused
+        .and_then(|f| ids.iter().position(|i| *i == f))
+        .unwrap_or(0);
+    let before = &ids[..pos];
+    let after = &ids[pos + 1..];
+    // Room for the editor first: previews only take what is left over.
+    let after_rows = (after.len() as u16).min(area.height / 4);
+    let preview_rows =
+        (before.len() as u16 * 2).min(area.height.saturating_sub(after_rows + 3) / 2);
+    let mut y = area.y;
+    let mut lines: Vec<Line> = Vec::new();
+    for i in before.iter().rev() {
+        if lines.len() as u16 + 2 > preview_rows {
+            break;
+        }
+        let Some(ed) = app.procedure.editors.get(*i) else {
+            continue;
+        };
+        let tail: String = ed.text().chars().rev().take(area.width as usize).collect();
+        let tail: String = tail.chars().rev().collect();
+        lines.insert(0, Line::styled(tail.replace('\n', " "), st(app, "muted")));
+        lines.insert(0, header(app, ed));
+    }
+    let n = lines.len() as u16;
+    frame.render_widget(Paragraph::new(lines), Rect::new(area.x, y, area.width, n));
+    y += n;
+    let Some(ed) = focused.and_then(|f| app.procedure.editors.get(f)) else {
+        return;
+    };
+    frame.render_widget(
+        Paragraph::new(header(app, ed)),
+        Rect::new(area.x, y, area.width, 1),
+    );
+    y += 1;
+    let editor_h = area.bottom().saturating_sub(y + after_rows).max(1);
+    let editor = Rect::new(area.x, y, area.width, editor_h);
+    frame.render_widget(&ed.area, editor);
+    if app.focus == Pane::Procedure && app.modal.is_none() {
+        // The real cursor at the caret, so the input method's window follows it (R9.3).
+        let sc = ed.area.screen_cursor();
+        let (top, left) = ed.area.scroll_offset();
+        let x = editor.x + (sc.col as u16).saturating_sub(left);
+        let cy = editor.y + (sc.row as u16).saturating_sub(top);
+        if x < editor.right() && cy < editor.bottom() {
+            frame.set_cursor_position(Position::new(x, cy));
+        }
+    }
+    y += editor_h;
+    let mut rows = Vec::new();
+    for i in after.iter().take(after_rows as usize) {
+        if let Some(ed) = app.procedure.editors.get(*i) {
+            rows.push(header(app, ed));
+        }
+    }
+    frame.render_widget(
+        Paragraph::new(rows),
+        Rect::new(area.x, y, area.width, after_rows),
+    );
+}

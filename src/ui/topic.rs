@@ -1,0 +1,135 @@
+//! 当前议题 / 候会: the topic under way and, below it, who of the next topic is expected,
+//! waiting, called in (R5.3).
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::text::{clip, fit, hms};
+use super::{pane_block, st};
+use crate::app::{App, Pane};
+use crate::domain::attendance::{WaitState, wait_state};
+use crate::i18n;
+
+pub fn render(frame: &mut Frame<'_>, app: &App, area: Rect) {
+    let block = pane_block(app, Pane::Topic, &i18n::PANE_TOPIC, String::new());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let Some(d) = &app.data else { return };
+    let width = inner.width as usize;
+    let now = app.now();
+    let mut lines: Vec<Line> = Vec::new();
+    match d.current_topic() {
+        Some(t) => {
+            let total = d.topics.len();
+            lines.push(Line::from(vec![Span::styled(
+                clip(
+                    &format!("{} {}/{total} · {}", app.t(&i18n::TOPIC), t.seq, t.title),
+                    width,
+                ),
+                st(app, "topic.current"),
+            )]));
+            let elapsed = t
+                .started_at
+                .map(|s| hms((now - s).num_seconds()))
+                .unwrap_or_default();
+            let deputy = t.deputy_id.map(|id| d.name(id)).unwrap_or("");
+            lines.push(Line::styled(
+                clip(
+                    &format!(
+                        "{}：{} · {}：{deputy} · {} {elapsed}",
+                        app.t(&i18n::DEPARTMENT),
+                        t.department,
+                        app.t(&i18n::DEPUTY),
+                        app.t(&i18n::ELAPSED)
+                    ),
+                    width,
+                ),
+                st(app, "muted"),
+            ));
+        }
+        None => {
+            let closed = !d.topics.is_empty() && d.next_topic().is_none();
+            let t = if closed {
+                &i18n::MEETING_CLOSED
+            } else {
+                &i18n::NO_CURRENT_TOPIC
+            };
+            lines.push(Line::styled(app.t(t), st(app, "muted")));
+            lines.push(Line::default());
+        }
+    }
+    match d.next_topic() {
+        None => lines.push(Line::styled(
+            format!(
+                "{}：{}",
+                app.t(&i18n::NEXT_TOPIC),
+                app.t(&i18n::NO_NEXT_TOPIC)
+            ),
+            st(app, "header"),
+        )),
+        Some(next) => {
+            let room = d.meeting.waiting_room.clone().unwrap_or_default();
+            lines.push(Line::styled(
+                clip(
+                    &format!(
+                        "{} {} · {} · {room}",
+                        app.t(&i18n::NEXT_TOPIC),
+                        next.seq,
+                        next.title
+                    ),
+                    width,
+                ),
+                st(app, "header"),
+            ));
+            let people = app.waiting_people();
+            if people.is_empty() {
+                lines.push(Line::styled(app.t(&i18n::NOBODY), st(app, "muted")));
+            }
+            // Keep the selected person in view when the list is longer than the pane.
+            let room_for = (inner.height as usize).saturating_sub(lines.len()).max(1);
+            let skip = app.waiting_selected.saturating_sub(room_for - 1);
+            for (i, id) in people.iter().enumerate().skip(skip) {
+                let p = d.person(*id);
+                let state = d.state_of(*id);
+                let (sym, word, style) = match wait_state(&state) {
+                    WaitState::NotArrived => {
+                        ("·", app.t(&i18n::P_EXPECTED).to_string(), "waiting.missing")
+                    }
+                    WaitState::Waiting { since } => (
+                        "…",
+                        format!("{} {}", app.t(&i18n::P_WAITING), since.format("%H:%M")),
+                        "waiting.arrived",
+                    ),
+                    WaitState::CalledIn { at } => (
+                        "→",
+                        format!("{} {}", app.t(&i18n::P_CALLED), at.format("%H:%M")),
+                        "waiting.called",
+                    ),
+                    WaitState::InRoom => ("✓", app.t(&i18n::P_IN_ROOM).to_string(), "flag.ok"),
+                    WaitState::Excused => ("◇", app.t(&i18n::P_EXCUSED).to_string(), "flag.leave"),
+                };
+                let selected = i == app.waiting_selected && app.focus == Pane::Topic;
+                let marker = if selected { "▶" } else { " " };
+                let line = Line::from(vec![
+                    Span::raw(marker),
+                    Span::styled(
+                        fit(p.map(|p| p.name.as_str()).unwrap_or("?"), 8),
+                        st(app, "base"),
+                    ),
+                    Span::styled(
+                        fit(p.map(|p| p.department.as_str()).unwrap_or(""), 14),
+                        st(app, "muted"),
+                    ),
+                    Span::styled(format!("{sym} {word}"), st(app, style)),
+                ]);
+                lines.push(if selected {
+                    line.style(st(app, "selected"))
+                } else {
+                    line
+                });
+            }
+        }
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
