@@ -93,8 +93,11 @@ impl App {
                 self.checkin.filter.clear();
                 self.checkin.filtering = false;
             }
-            // Enter ends typing but keeps the filter; the list is still navigable.
-            KeyCode::Enter if !self.checkin.filter.is_empty() => self.checkin.filtering = false,
+            // Enter ends typing, keeps the filter, and goes on to sign the match in.
+            KeyCode::Enter => {
+                self.checkin.filtering = false;
+                return false;
+            }
             _ => return false,
         }
         true

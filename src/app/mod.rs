@@ -268,6 +268,13 @@ impl App {
         if self.focus == Pane::CheckIn && self.checkin.filtering && self.filter_key(ev) {
             return;
         }
+        if self.focus == Pane::CheckIn
+            && ev.code == crossterm::event::KeyCode::Esc
+            && !self.checkin.filter.is_empty()
+        {
+            self.checkin.filter.clear();
+            return;
+        }
         match self.keymap.lookup(self.focus.context(), &ev) {
             Some(action) => self.update(action),
             None if self.focus == Pane::Procedure => self.type_key(ev),

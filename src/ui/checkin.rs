@@ -126,7 +126,11 @@ fn person_line<'a>(app: &App, l: &RosterLine, width: usize) -> Line<'a> {
     };
     let p = d.person(l.person_id);
     let name = p.map(|p| p.name.as_str()).unwrap_or("?");
-    let mut who = p.map(|p| p.title.clone()).unwrap_or_default();
+    // Sitting-in people are known by their unit; leaders by their post.
+    let sitting_in = matches!(l.group, Group::SittingIn(_) | Group::SittingInAll);
+    let mut who = p
+        .map(|p| if sitting_in { p.department.clone() } else { p.title.clone() })
+        .unwrap_or_default();
     if l.is_recorder {
         who = app.t(&i18n::RECORDER).to_string();
     }
@@ -184,7 +188,7 @@ fn person_line<'a>(app: &App, l: &RosterLine, width: usize) -> Line<'a> {
         .map(|w| format!(" {w}"))
         .unwrap_or_default();
     let name_w = 8;
-    let who_w = width.saturating_sub(name_w + 24).clamp(4, 16);
+    let who_w = width.saturating_sub(name_w + 28).clamp(4, 14);
     let symbol = if flag.is_empty() {
         format!("{symbol} ")
     } else {
