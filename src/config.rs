@@ -179,100 +179,11 @@ pub fn themes_dir() -> Option<PathBuf> {
     config_dir().map(|d| d.join("themes"))
 }
 
-fn config_dir_from(env: Option<OsString>) -> Option<PathBuf> {
+#[doc(hidden)]
+pub fn config_dir_from(env: Option<OsString>) -> Option<PathBuf> {
     // An empty variable is treated as unset so `HUIWU_CONFIG_DIR= huiwu` is harmless.
     match env {
         Some(dir) if !dir.is_empty() => Some(PathBuf::from(dir)),
         _ => directories::ProjectDirs::from("", "", "huiwu").map(|p| p.config_dir().to_path_buf()),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn good_file_is_read() {
-        let cfg = Config::parse(
-            "lang = \"zh\"\ntheme = \"mono\"\noperator = \"王秘书\"\n\n[keys]\n\"checkin.now\" = \"Ctrl-n\"\nquit = \"q\"\n",
-        )
-        .unwrap();
-        assert_eq!(cfg.lang.as_deref(), Some("zh"));
-        assert_eq!(cfg.theme.as_deref(), Some("mono"));
-        assert_eq!(cfg.operator.as_deref(), Some("王秘书"));
-        assert_eq!(
-            cfg.keys.get("checkin.now").map(String::as_str),
-            Some("Ctrl-n")
-        );
-        assert_eq!(cfg.keys.get("quit").map(String::as_str), Some("q"));
-    }
-
-    #[test]
-    fn empty_and_missing_files_give_defaults() {
-        let cfg = Config::parse("").unwrap();
-        assert!(cfg.lang.is_none() && cfg.theme.is_none() && cfg.keys.is_empty());
-        let dir = tempfile::tempdir().unwrap();
-        let cfg = Config::load(&dir.path().join("config.toml")).unwrap();
-        assert!(cfg.lang.is_none() && cfg.operator.is_none() && cfg.keys.is_empty());
-    }
-
-    #[test]
-    fn loads_from_disk() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("config.toml");
-        std::fs::write(&path, "theme = \"light\"\n").unwrap();
-        assert_eq!(Config::load(&path).unwrap().theme.as_deref(), Some("light"));
-    }
-
-    #[test]
-    fn syntax_error_on_line_3_reports_line_3_and_the_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("config.toml");
-        std::fs::write(&path, "lang = \"en\"\ntheme = \"dark\"\noperator = \"Li\n").unwrap();
-        let err = Config::load(&path).unwrap_err();
-        assert_eq!(err.line(), Some(3));
-        assert_eq!(err.path(), Some(path.as_path()));
-        assert!(
-            err.to_string().contains(&format!("{}:3:", path.display())),
-            "{err}"
-        );
-    }
-
-    #[test]
-    fn wrong_type_reports_its_line() {
-        let err = Config::parse("lang = \"en\"\n[keys]\nquit = 5\n").unwrap_err();
-        assert!(matches!(err, ConfigError::Syntax { .. }));
-        assert_eq!(err.line(), Some(3));
-    }
-
-    #[test]
-    fn unknown_key_is_named_with_its_line() {
-        let err = Config::parse("lang = \"en\"\n\ncolour = \"red\"\n").unwrap_err();
-        match &err {
-            ConfigError::UnknownKey { key, line, .. } => {
-                assert_eq!(key, "colour");
-                assert_eq!(*line, Some(3));
-            }
-            other => panic!("expected UnknownKey, got {other:?}"),
-        }
-        assert!(err.to_string().contains("colour"));
-        // An unknown table is reported the same way.
-        let err = Config::parse("[key]\nquit = \"q\"\n").unwrap_err();
-        assert!(matches!(&err, ConfigError::UnknownKey { key, .. } if key == "key"));
-        assert_eq!(err.line(), Some(1));
-    }
-
-    #[test]
-    fn config_dir_honours_the_environment() {
-        let dir = config_dir_from(Some(OsString::from("/tmp/huiwu-test"))).unwrap();
-        assert_eq!(dir, PathBuf::from("/tmp/huiwu-test"));
-        // Unset or empty: the platform directory, which ends in huiwu wherever it is.
-        if let Some(dir) = config_dir_from(Some(OsString::new())) {
-            assert!(dir.to_string_lossy().to_lowercase().contains("huiwu"));
-        }
-        assert_eq!(
-            config_dir_from(None),
-            config_dir_from(Some(OsString::new()))
-        );
     }
 }

@@ -121,7 +121,7 @@ pub fn load(store: &mut Store, now: Time) -> Result<Id> {
             department: dept.to_string(),
             deputy_id: Some(id(deputy)),
             channel: *channel,
-            scope: Scope::new(*scope).unwrap_or(Scope::new(9).unwrap_or_else(|| unreachable!())),
+            scope: Scope::new(*scope).unwrap_or(Scope::OTHER),
             needs_legal_review: *legal,
             alternatives: if i == 0 {
                 vec![

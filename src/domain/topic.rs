@@ -42,6 +42,8 @@ pub struct Scope(u8);
 
 impl Scope {
     pub const ALL: [u8; 8] = [1, 2, 3, 4, 5, 7, 8, 9];
+    /// Category 9: other matters the meeting is to decide.
+    pub const OTHER: Scope = Scope(9);
 
     pub fn new(n: u8) -> Option<Self> {
         Self::ALL.contains(&n).then_some(Self(n))

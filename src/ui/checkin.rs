@@ -129,7 +129,13 @@ fn person_line<'a>(app: &App, l: &RosterLine, width: usize) -> Line<'a> {
     // Sitting-in people are known by their unit; leaders by their post.
     let sitting_in = matches!(l.group, Group::SittingIn(_) | Group::SittingInAll);
     let mut who = p
-        .map(|p| if sitting_in { p.department.clone() } else { p.title.clone() })
+        .map(|p| {
+            if sitting_in {
+                p.department.clone()
+            } else {
+                p.title.clone()
+            }
+        })
         .unwrap_or_default();
     if l.is_recorder {
         who = app.t(&i18n::RECORDER).to_string();
