@@ -30,7 +30,8 @@ impl Picker {
         self.people
             .iter()
             .filter(|(_, name, info)| {
-                f.is_empty() || name.contains(f) || info.contains(f) || initials_match(info, f)
+                let shown = info.split('\u{1f}').next().unwrap_or("");
+                f.is_empty() || name.contains(f) || shown.contains(f) || initials_match(info, f)
             })
             .collect()
     }

@@ -19,23 +19,23 @@ pub fn render(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let c = d.roster.counts;
     let counts = Line::from(vec![
         Span::styled(
-            format!("{} {} ", app.t(&i18n::C_EXPECTED), c.expected),
+            format!("{}{} ", app.t(&i18n::C_EXPECTED), c.expected),
             st(app, "header"),
         ),
         Span::styled(
-            format!("{} {} ", app.t(&i18n::C_PRESENT), c.present),
+            format!("{}{} ", app.t(&i18n::C_PRESENT), c.present),
             st(app, "flag.ok"),
         ),
         Span::styled(
-            format!("{} {} ", app.t(&i18n::C_LATE), c.late),
+            format!("{}{} ", app.t(&i18n::C_LATE), c.late),
             st(app, "flag.late"),
         ),
         Span::styled(
-            format!("{} {} ", app.t(&i18n::C_LEAVE), c.on_leave),
+            format!("{}{} ", app.t(&i18n::C_LEAVE), c.on_leave),
             st(app, "flag.leave"),
         ),
         Span::styled(
-            format!("{} {}", app.t(&i18n::C_ABSENT), c.absent),
+            format!("{}{}", app.t(&i18n::C_ABSENT), c.absent),
             st(app, "flag.absent"),
         ),
     ]);

@@ -78,6 +78,17 @@ fn popup(frame: &mut Frame<'_>, app: &App, area: Rect, w: u16, h: u16, title: &T
         h,
     );
     frame.render_widget(Clear, r);
+    // A wide character just left of the pop-up would swallow its left border: blank it.
+    if r.x > 0 {
+        let buf = frame.buffer_mut();
+        for y in r.top()..r.bottom() {
+            if let Some(cell) = buf.cell_mut(Position::new(r.x - 1, y))
+                && unicode_width::UnicodeWidthStr::width(cell.symbol()) > 1
+            {
+                cell.set_symbol(" ");
+            }
+        }
+    }
     let block = Block::new()
         .borders(Borders::ALL)
         .border_type(BorderType::Double)
@@ -92,11 +103,21 @@ fn popup(frame: &mut Frame<'_>, app: &App, area: Rect, w: u16, h: u16, title: &T
     inner
 }
 
-fn place_cursor(frame: &mut Frame<'_>, ta: &ratatui_textarea::TextArea<'_>, area: Rect) {
+/// Put the real terminal cursor at a textarea's caret, so the input method's candidate
+/// window follows it (R9.3). A caret just past a full row shows at the start of the next.
+pub(crate) fn place_cursor(frame: &mut Frame<'_>, ta: &ratatui_textarea::TextArea<'_>, area: Rect) {
     let sc = ta.screen_cursor();
     let (top, left) = ta.scroll_offset();
-    let x = area.x + (sc.col as u16).saturating_sub(left);
-    let y = area.y + (sc.row as u16).saturating_sub(top);
+    let mut x = area.x.saturating_add((sc.col as u16).saturating_sub(left));
+    let mut y = area.y.saturating_add((sc.row as u16).saturating_sub(top));
+    if x >= area.right() && area.width > 0 {
+        if y + 1 < area.bottom() {
+            x = area.x;
+            y += 1;
+        } else {
+            x = area.right() - 1;
+        }
+    }
     if x < area.right() && y < area.bottom() {
         frame.set_cursor_position(Position::new(x, y));
     }
@@ -146,49 +167,47 @@ fn form(frame: &mut Frame<'_>, app: &App, area: Rect, f: &Form) {
     }
 }
 
-/// Every key of every pane, read from the same table as the footer.
+/// Every key of every pane, read from the same table as the footer. One line per action
+/// (its keys joined), flowed across as many columns as fit.
 fn help(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let inner = popup(
         frame,
         app,
         area,
-        area.width.saturating_sub(6),
-        area.height.saturating_sub(4),
+        area.width.saturating_sub(4),
+        area.height.saturating_sub(2),
         &i18n::HELP_TITLE,
     );
-    let mut columns: Vec<Vec<Line>> = Vec::new();
+    let mut lines: Vec<Line> = Vec::new();
     for ctx in Context::ALL {
-        let mut lines = vec![Line::styled(
+        lines.push(Line::styled(
             app.t(&ctx.title()).to_string(),
             st(app, "header"),
-        )];
+        ));
+        let mut seen = Vec::new();
         for b in app.keymap.bindings.iter().filter(|b| b.context == ctx) {
+            if seen.contains(&b.action) {
+                continue;
+            }
+            seen.push(b.action);
+            let keys: Vec<String> = app
+                .keymap
+                .bindings
+                .iter()
+                .filter(|o| o.context == ctx && o.action == b.action)
+                .map(|o| o.key.to_string())
+                .collect();
             lines.push(Line::from(vec![
-                Span::styled(fit(&b.key.to_string(), 10), st(app, "help.key")),
+                Span::styled(format!(" {} ", keys.join("/")), st(app, "help.key")),
                 Span::styled(app.t(&b.label).to_string(), st(app, "help.text")),
             ]));
         }
-        lines.push(Line::default());
-        columns.push(lines);
     }
-    // Lay the groups out in as many columns as fit.
-    let col_w = 30u16;
-    let ncols = (inner.width / col_w).max(1) as usize;
-    let mut cols: Vec<Vec<Line>> = vec![Vec::new(); ncols];
-    let mut c = 0;
-    for group in columns {
-        if cols[c].len() + group.len() > inner.height as usize && c + 1 < ncols {
-            c += 1;
-        }
-        cols[c].extend(group);
-    }
-    for (i, col) in cols.into_iter().enumerate() {
-        let r = Rect::new(
-            inner.x + i as u16 * col_w,
-            inner.y,
-            col_w.min(inner.width),
-            inner.height,
-        );
-        frame.render_widget(Paragraph::new(col), r);
+    let rows = inner.height.max(1) as usize;
+    let ncols = lines.len().div_ceil(rows).max(1);
+    let col_w = inner.width / ncols as u16;
+    for (i, chunk) in lines.chunks(rows).enumerate() {
+        let r = Rect::new(inner.x + i as u16 * col_w, inner.y, col_w, inner.height);
+        frame.render_widget(Paragraph::new(chunk.to_vec()), r);
     }
 }

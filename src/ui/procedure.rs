@@ -1,6 +1,6 @@
 //! 议事程序: the five steps of the current topic and the recorder's editor (R5.2, R6).
 use ratatui::Frame;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
@@ -148,13 +148,7 @@ fn entries(frame: &mut Frame<'_>, app: &App, area: Rect) {
     frame.render_widget(&ed.area, editor);
     if app.focus == Pane::Procedure && app.modal.is_none() {
         // The real cursor at the caret, so the input method's window follows it (R9.3).
-        let sc = ed.area.screen_cursor();
-        let (top, left) = ed.area.scroll_offset();
-        let x = editor.x + (sc.col as u16).saturating_sub(left);
-        let cy = editor.y + (sc.row as u16).saturating_sub(top);
-        if x < editor.right() && cy < editor.bottom() {
-            frame.set_cursor_position(Position::new(x, cy));
-        }
+        super::modal::place_cursor(frame, &ed.area, editor);
     }
     y += editor_h;
     let mut rows = Vec::new();

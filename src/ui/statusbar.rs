@@ -12,10 +12,13 @@ use crate::i18n;
 
 pub fn status(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let now = app.now();
-    let mut spans = vec![Span::styled(
-        format!(" 会务 huiwu │ {} ", now.format("%Y-%m-%d %H:%M:%S")),
-        st(app, "statusbar"),
-    )];
+    // Narrow terminals drop the name and the date, never the save state or the operator.
+    let head = if area.width >= 110 {
+        format!(" 会务 huiwu │ {} ", now.format("%Y-%m-%d %H:%M:%S"))
+    } else {
+        format!(" {} ", now.format("%H:%M:%S"))
+    };
+    let mut spans = vec![Span::styled(head, st(app, "statusbar"))];
     if let Some(d) = &app.data {
         let since = (now - d.meeting.starts_at).num_seconds();
         spans.push(Span::styled(
