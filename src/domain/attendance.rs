@@ -261,9 +261,11 @@ pub fn overdue(now: Time, due: Option<Due>) -> Option<i64> {
     (now > d.late_after).then(|| minutes_up(now - d.late_after))
 }
 
+/// Only called for a time strictly past due: even a fraction of a second counts as one
+/// minute, so the screen never says "迟到 0 分钟".
 fn minutes_up(d: Duration) -> i64 {
     let secs = d.num_seconds();
-    (secs + 59).div_euclid(60)
+    (secs + 59).div_euclid(60).max(1)
 }
 
 /// Sign-in opens 15 minutes before the start (§5.1).
