@@ -784,3 +784,12 @@ fn roster_counts_absent_and_a_corrected_check_in() {
     assert_eq!(l101.punctuality, None);
     assert_eq!(l101.overdue, Some(50));
 }
+
+#[test]
+fn half_a_second_past_due_is_one_minute_never_zero() {
+    let start = at("09:00:00");
+    let d = due(Expectation::Attendee, start);
+    let half = start + chrono::Duration::milliseconds(500);
+    assert_eq!(overdue(half, d), Some(1));
+    assert_eq!(judge(half, d), Punctuality::Late { minutes: 1 });
+}
