@@ -62,27 +62,55 @@ fn event_loop(
             return Ok(Ended::Signal);
         }
         terminal.draw(|f| ui::render(f, app))?;
-        match event::poll(TICK) {
-            Ok(true) => match event::read() {
-                Ok(ev) => {
-                    app.handle_event(ev);
-                    // Take everything already typed before drawing again: an input
-                    // method or a fast typist sends many keys at once.
-                    while let Ok(true) = event::poll(Duration::ZERO) {
-                        match event::read() {
-                            Ok(ev) => app.handle_event(ev),
-                            Err(e) => return Ok(Ended::TerminalGone(e)),
-                        }
-                    }
-                }
+        // Take everything crossterm already has before drawing again: an input method
+        // or a fast typist sends many keys at once.
+        loop {
+            match event::poll(Duration::ZERO) {
+                Ok(true) => match event::read() {
+                    Ok(ev) => app.handle_event(ev),
+                    Err(e) => return Ok(Ended::TerminalGone(e)),
+                },
+                Ok(false) => break,
                 Err(e) => return Ok(Ended::TerminalGone(e)),
-            },
-            Ok(false) => {}
-            Err(e) => return Ok(Ended::TerminalGone(e)),
+            }
+        }
+        // Wait for the terminal ourselves: crossterm 0.29's poll spins without returning
+        // once the terminal is gone, so a hang-up would never be noticed or saved for.
+        if let Wait::HungUp = wait_for_input(TICK) {
+            return Ok(Ended::TerminalGone(io::Error::other("terminal hung up")));
         }
         app.tick();
         if app.quit {
             return Ok(Ended::Quit);
         }
     }
+}
+
+enum Wait {
+    Ready,
+    HungUp,
+}
+
+/// Wait up to `limit` for input on the terminal; report a hang-up.
+#[cfg(unix)]
+fn wait_for_input(limit: Duration) -> Wait {
+    let mut fds = libc::pollfd {
+        fd: libc::STDIN_FILENO,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    let ms = limit.as_millis().min(i32::MAX as u128) as i32;
+    // SAFETY: one valid pollfd for the duration of the call.
+    let n = unsafe { libc::poll(&mut fds, 1, ms) };
+    if n > 0 && fds.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+        return Wait::HungUp;
+    }
+    // Timeout, input, or EINTR (a resize or a signal): all mean "go round again".
+    Wait::Ready
+}
+
+#[cfg(not(unix))]
+fn wait_for_input(limit: Duration) -> Wait {
+    let _ = event::poll(limit);
+    Wait::Ready
 }
