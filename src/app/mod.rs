@@ -2,6 +2,7 @@
 pub mod action;
 mod attendance;
 pub mod data;
+mod decision;
 pub mod editor;
 mod export_action;
 pub mod form;
