@@ -9,6 +9,7 @@
 //! changes a character: no escaping, no reflow, line breaks kept, `*`, `#` and `|` shown
 //! as typed.
 mod attendance;
+pub mod doc;
 mod record;
 
 use chrono::Datelike;
