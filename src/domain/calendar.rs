@@ -19,6 +19,22 @@ impl Calendar {
         !weekend && !self.holidays.contains(&d)
     }
 
+    /// The working day `n` working days after `d` (n = 3: the tidied record, R7.2).
+    pub fn working_days_after(&self, d: NaiveDate, n: u32) -> NaiveDate {
+        let mut day = d;
+        let mut left = n;
+        for _ in 0..366 {
+            if left == 0 {
+                break;
+            }
+            day += Duration::days(1);
+            if self.is_working_day(day) {
+                left -= 1;
+            }
+        }
+        day
+    }
+
     /// The working day `n` working days before `d` (n = 1: materials are due then, R4.2).
     pub fn working_days_before(&self, d: NaiveDate, n: u32) -> NaiveDate {
         let mut day = d;

@@ -7,6 +7,7 @@ pub mod people;
 pub mod procedure;
 pub mod roster;
 pub mod topic;
+pub mod validate;
 
 use chrono::{DateTime, FixedOffset};
 

@@ -1,0 +1,75 @@
+//! What is wrong with what a person entered, field by field.
+//!
+//! A form is validated by a domain function that returns the problem of each field by the
+//! field's name; the screen shows each problem next to its field, in the user's language
+//! (the words are in i18n, never here: the domain knows no language).
+
+/// One problem with one field's value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// Must not be empty.
+    Required,
+    /// Not a time (HH:MM).
+    BadTime,
+    /// Not a date (YYYY-MM-DD or MM-DD).
+    BadDate,
+    /// Not a whole number (or out of range).
+    BadNumber,
+    /// Not one of the choices offered.
+    NotAChoice,
+    /// A person or department that is not on the list.
+    NotOnList,
+    /// The time lies in the future.
+    InFuture,
+    /// Longer than allowed.
+    TooLong { max: usize },
+    /// Refused by a rule of the regulation; the text names the rule in the user's words
+    /// through i18n (see `rule` codes where the rule is defined).
+    Rule(&'static str),
+}
+
+/// A problem and the name of the field it belongs to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldProblem {
+    pub field: &'static str,
+    pub problem: Problem,
+}
+
+impl FieldProblem {
+    pub fn new(field: &'static str, problem: Problem) -> Self {
+        Self { field, problem }
+    }
+}
+
+/// The result of validating a form: the value it describes, or every problem found.
+pub type Checked<T> = Result<T, Vec<FieldProblem>>;
+
+/// Collects problems while a form is checked.
+#[derive(Debug, Default)]
+pub struct Problems(pub Vec<FieldProblem>);
+
+impl Problems {
+    pub fn add(&mut self, field: &'static str, problem: Problem) {
+        self.0.push(FieldProblem::new(field, problem));
+    }
+
+    /// Adds `Required` when `value` is blank.
+    pub fn require(&mut self, field: &'static str, value: &str) {
+        if value.trim().is_empty() {
+            self.add(field, Problem::Required);
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// `Ok(value)` when nothing was found.
+    pub fn into_result<T>(self, value: T) -> Checked<T> {
+        if self.0.is_empty() {
+            Ok(value)
+        } else {
+            Err(self.0)
+        }
+    }
+}
