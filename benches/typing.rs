@@ -18,7 +18,7 @@ use huiwu::domain::Clock;
 use huiwu::i18n::Lang;
 use huiwu::store::writer::Writer;
 use huiwu::store::{DEFAULT_BUSY_TIMEOUT, Store};
-use huiwu::ui::theme::Theme;
+use huiwu::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -136,7 +136,8 @@ fn settle(app: &mut App, term: &mut Term) -> Res<()> {
     loop {
         std::thread::sleep(Duration::from_millis(20));
         app.tick();
-        let saved = matches!(app.save_state, SaveState::Saved(_)) && app.procedure.all_saved();
+        let saved =
+            matches!(app.save_state(), SaveState::Saved(_)) && app.console.procedure.all_saved();
         if saved && start.elapsed() > Duration::from_millis(600) {
             break;
         }
@@ -256,6 +257,7 @@ fn measure(run: &Run) -> Res<Measured> {
     settle(&mut app, &mut term)?;
     let want = run.size + 10 + run.keys + 4;
     let got = app
+        .console
         .procedure
         .focused_ref()
         .map(|e| e.text().chars().count())

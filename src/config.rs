@@ -15,6 +15,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::textfile::{at, line_of};
+
 /// Environment variable that overrides the configuration directory.
 pub const CONFIG_DIR_ENV: &str = "HUIWU_CONFIG_DIR";
 
@@ -84,26 +86,6 @@ impl ConfigError {
         }
         self
     }
-}
-
-/// "path:line: " prefix for error messages; empty when neither is known.
-fn at(path: &Option<PathBuf>, line: &Option<usize>) -> String {
-    match (path, line) {
-        (Some(p), Some(l)) => format!("{}:{l}: ", p.display()),
-        (Some(p), None) => format!("{}: ", p.display()),
-        (None, Some(l)) => format!("line {l}: "),
-        (None, None) => String::new(),
-    }
-}
-
-/// 1-based line containing byte `offset` of `text`.
-fn line_of(text: &str, offset: usize) -> usize {
-    let end = offset.min(text.len());
-    text.as_bytes()[..end]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
 }
 
 #[derive(Deserialize)]

@@ -135,14 +135,6 @@ pub const F_LEFT_AT: Tr = Tr("退席时间（HH:MM）", "Left at (HH:MM)");
 pub const FORM_LEAVE: Tr = Tr("请假", "Leave");
 pub const FORM_LEFT: Tr = Tr("中途退席", "Left early");
 pub const FORM_AT_TIME: Tr = Tr("补录签到时间", "Sign in at a time");
-pub const FORM_FILTER: Tr = Tr(
-    "筛选（姓名、拼音首字母、部门）",
-    "Filter (name, initials, department)",
-);
-pub const FORM_HINT: Tr = Tr(
-    "Enter 确定 · Tab 下一项 · Esc 取消",
-    "Enter OK · Tab next field · Esc cancel",
-);
 pub const CONFIRM_HINT: Tr = Tr(
     "y / Enter 确定 · n / Esc 取消",
     "y / Enter confirm · n / Esc cancel",
@@ -153,6 +145,16 @@ pub const CONFIRM_TITLE: Tr = Tr("请确认", "Please confirm");
 pub const SAVED: Tr = Tr("已保存", "Saved");
 pub const SAVING: Tr = Tr("保存中…", "Saving…");
 pub const SAVE_FAILED: Tr = Tr("保存失败，正在重试", "SAVE FAILED, retrying");
+pub const READ_ONLY: Tr = Tr("只读", "Read-only");
+pub const FORM_KEYS: Tr = Tr("表单", "Forms");
+pub const EXPORT_WAITING: Tr = Tr(
+    "正在保存，保存完成后导出",
+    "Saving first: the export follows when everything is on the disk",
+);
+pub const NO_EXPORT_DIR: Tr = Tr(
+    "内存数据库无处导出",
+    "An in-memory database has nowhere to export to",
+);
 pub const MEETING_ELAPSED: Tr = Tr("会议", "Meeting");
 pub const TOPIC_ELAPSED: Tr = Tr("本议题", "Topic");
 pub const OPERATOR: Tr = Tr("操作员", "Operator");
@@ -172,11 +174,53 @@ pub const REASON_NEEDED: Tr = Tr("请填写事由", "A reason is needed");
 pub const NOTHING_SELECTED: Tr = Tr("没有选中人员", "Nobody selected");
 pub const ALREADY_IN: Tr = Tr("此人已签到", "Already signed in");
 
-pub fn too_small(lang: Lang, w: u16, h: u16) -> String {
-    lang.pick(
+/// The words shown when the window is too small, the longest that fits in `width`
+/// columns: the full sentence, then shorter, down to the size alone.
+pub fn too_small(lang: Lang, w: u16, h: u16, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let long = lang.pick(
         format!("窗口太小，至少需要 {w}×{h}"),
         format!("Window too small: at least {w}×{h} needed"),
-    )
+    );
+    let short = lang.pick(format!("至少 {w}×{h}"), format!("need {w}×{h}"));
+    let bare = format!("{w}×{h}");
+    [long, short, bare]
+        .into_iter()
+        .find(|s| s.width() <= width)
+        .unwrap_or_default()
+}
+
+/// What is wrong with a field's value, in words.
+pub fn problem(lang: Lang, p: &crate::domain::validate::Problem) -> String {
+    use crate::domain::validate::Problem as P;
+    match p {
+        P::Required => lang.t(&Tr("必填", "Required")).to_string(),
+        P::BadTime => lang.t(&BAD_TIME).to_string(),
+        P::BadDate => lang.t(&BAD_DATE).to_string(),
+        P::BadNumber => lang.t(&Tr("应为数字", "Must be a number")).to_string(),
+        P::NotAChoice => lang
+            .t(&Tr("请从列表中选择", "Choose from the list"))
+            .to_string(),
+        P::NotOnList => lang.t(&Tr("不在名单中", "Not on the list")).to_string(),
+        P::InFuture => lang
+            .t(&Tr("时间晚于现在", "This time is in the future"))
+            .to_string(),
+        P::TooLong { max } => lang.pick(
+            format!("不超过 {max} 字"),
+            format!("At most {max} characters"),
+        ),
+        P::Rule(code) => code.to_string(),
+    }
+}
+
+/// The status line's word for a failed save: a refusal that may pass is retried; one
+/// that cannot is kept for the emergency file.
+pub fn save_failed_short(lang: Lang, e: &StoreError) -> String {
+    if e.is_transient() {
+        lang.t(&SAVE_FAILED).to_string()
+    } else {
+        lang.t(&Tr("未能保存", "NOT SAVED")).to_string()
+    }
 }
 
 pub fn punctuality(lang: Lang, p: Punctuality) -> Option<String> {
@@ -282,7 +326,10 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
             format!("数据库已损坏：{m}。请用备份恢复"),
             format!("The database is damaged: {m}. Restore from a backup"),
         ),
-        StoreError::BadData(m) => lang.pick(format!("数据有误：{m}"), format!("Bad data: {m}")),
+        StoreError::BadData(m) => lang.pick(
+            format!("数据有误：{m}；未能保存的内容将在退出时写入应急文件"),
+            format!("Bad data: {m}; what could not be saved goes to the emergency file on exit"),
+        ),
         StoreError::Sqlite(m) => lang.pick(format!("数据库错误：{m}"), format!("Database error: {m}")),
         StoreError::Migration(m) => lang.pick(
             format!("数据库结构升级失败：{m}"),
@@ -546,4 +593,25 @@ pub fn unsaved_file(lang: Lang, path: &str) -> String {
         format!("数据库无法保存的内容已写入 {path}"),
         format!("Text the database would not take was written to {path}"),
     )
+}
+
+/// A `[keys]` line that was not used.
+pub fn binding_problem(lang: Lang, p: &crate::app::keymap::BindingProblem) -> String {
+    use crate::app::keymap::BindingProblem as B;
+    match p {
+        B::UnknownAction(a) => lang.pick(
+            format!("[keys] {a}：没有这个操作"),
+            format!("[keys] {a}: unknown action"),
+        ),
+        B::BadKey { action, why } => lang.pick(
+            format!("[keys] {action}：按键无法识别（{why}）"),
+            format!("[keys] {action}: {why}"),
+        ),
+        B::TakesTyping { action, key } => lang.pick(
+            format!("[keys] {action} = \"{key}\"：单个字符键会抢走记录员的输入，未采用"),
+            format!(
+                "[keys] {action} = \"{key}\": a plain character would be taken from the recorder's typing; not used"
+            ),
+        ),
+    }
 }

@@ -13,7 +13,7 @@ use huiwu::export::{self, Format};
 use huiwu::i18n::{self, Lang};
 use huiwu::store::Store;
 use huiwu::store::writer::Writer;
-use huiwu::ui::theme::Theme;
+use huiwu::theme::Theme;
 
 #[derive(Parser)]
 #[command(
@@ -212,7 +212,11 @@ fn console(
         Theme::default()
     });
     let (keymap, problems) = Keymap::with_overrides(&config.keys);
-    notes.extend(problems.into_iter().map(|p| format!("config.toml: {p}")));
+    notes.extend(
+        problems
+            .into_iter()
+            .map(|(_, p)| format!("config.toml: {}", i18n::binding_problem(lang, &p))),
+    );
     let writer = match Writer::spawn(db, operator, huiwu::store::DEFAULT_BUSY_TIMEOUT) {
         Ok(w) => Some(w),
         Err(e) => {
@@ -235,29 +239,31 @@ fn console(
             .iter()
             .any(|n| n.starts_with("config") || n.starts_with("theme"));
         let text = notes.join(" · ");
-        if error { app.warn(text) } else { app.say(text) }
+        if error {
+            app.ctx.warn(text)
+        } else {
+            app.ctx.say(text)
+        }
     }
     let ended = run(&mut app);
     let unsaved = app.finish();
+    let mut lost = false;
     if !unsaved.is_empty() {
-        // The database would not take the text: put it in a file rather than lose it.
-        let path = std::env::temp_dir().join(format!(
-            "huiwu-unsaved-{}.txt",
-            chrono::Local::now().format("%Y%m%d-%H%M%S")
-        ));
-        let body: String = unsaved
-            .iter()
-            .map(|(who, text)| format!("【{who}】\n{text}\n\n"))
-            .collect();
-        match std::fs::write(&path, body) {
-            Ok(()) => eprintln!(
+        // The database would not take it: put it in a private file rather than lose it.
+        let now = clock.now();
+        let e = huiwu::emergency::Emergency::new(db, operator, now, &unsaved);
+        match huiwu::emergency::write(db, &e) {
+            Ok(path) => eprintln!(
                 "huiwu: {}",
                 i18n::unsaved_file(lang, &path.display().to_string())
             ),
             Err(_) => eprintln!("huiwu: {}", lang.t(&i18n::UNSAVED_LOST)),
         }
+        lost = true;
     }
     match ended {
+        // Anything that did not reach the database makes the exit status say so.
+        Ok(Ended::Quit | Ended::Signal | Ended::TerminalGone(_)) if lost => ExitCode::FAILURE,
         Ok(Ended::Quit | Ended::Signal | Ended::TerminalGone(_)) => ExitCode::SUCCESS,
         Ok(Ended::Panic(why)) => {
             eprintln!("huiwu: {} ({why})", lang.t(&i18n::PANICKED));

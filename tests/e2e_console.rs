@@ -23,7 +23,7 @@ fn db_arg(db: &Path) -> &str {
     db.to_str().expect("temp db path is UTF-8")
 }
 
-/// Start the console on `db` and wait until it is drawn and its status line says "saved".
+/// Start the console on `db` and wait until it is drawn.
 fn start(db: &Path) -> Term {
     let t = Term::huiwu(&["--db", db_arg(db), "--operator", "测试员"], &[]);
     wait_console(&t);
@@ -32,12 +32,20 @@ fn start(db: &Path) -> Term {
 
 fn wait_console(t: &Term) {
     let mut needles = PANE_TITLES.to_vec();
-    needles.push("已保存");
     needles.push("操作员 测试员");
     // The footer is the last row: once it is there, the whole first frame is on screen.
     needles.push("C-q 退出");
     t.wait_for_all(&needles, TIMEOUT)
         .unwrap_or_else(|e| panic!("the console did not come up: {e}"));
+}
+
+/// Right after start nothing has been saved: the status line must not say it was.
+fn assert_no_saved_claim(t: &Term) {
+    let top = t.line(0);
+    assert!(
+        !top.contains("已保存"),
+        "the status line claims a save before anything was saved: {top}"
+    );
 }
 
 /// Panic with `what` and the current screen.
@@ -397,6 +405,7 @@ fn pasting_5000_characters_is_saved_whole() {
     const SET: [char; 10] = ['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛', '壬', '癸'];
     let (_dir, db) = temp_db();
     let mut t = start(&db);
+    assert_no_saved_claim(&t);
     let pasted: String = (0..N).map(|i| SET[(i * 7 + i / 10) % SET.len()]).collect();
     assert_eq!(pasted.chars().count(), N);
 

@@ -5,7 +5,7 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use huiwu::app::keymap::Keymap;
 use huiwu::app::{App, Settings};
 use huiwu::i18n::Lang;
-use huiwu::ui::theme::Theme;
+use huiwu::theme::Theme;
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -161,10 +161,14 @@ fn apply(app: &mut App, term: &mut Terminal<TestBackend>, op: &Op) {
 }
 
 fn check_saved(app: &App) -> Result<(), TestCaseError> {
-    let topic = app.procedure.topic_id.expect("the demo's current topic");
-    let stored = app.store.entries(topic).unwrap();
-    prop_assert_eq!(stored.len(), app.procedure.editors.len());
-    for ed in &app.procedure.editors {
+    let topic = app
+        .console
+        .procedure
+        .topic_id
+        .expect("the demo's current topic");
+    let stored = app.ctx.store.entries(topic).unwrap();
+    prop_assert_eq!(stored.len(), app.console.procedure.editors.len());
+    for ed in &app.console.procedure.editors {
         let on_disk = stored.iter().find(|e| e.id == ed.entry.id);
         prop_assert!(on_disk.is_some(), "entry {} not stored", ed.entry.id);
         prop_assert_eq!(
@@ -175,7 +179,7 @@ fn check_saved(app: &App) -> Result<(), TestCaseError> {
             &ed.entry.speaker_name
         );
     }
-    prop_assert!(app.procedure.all_saved());
+    prop_assert!(app.console.procedure.all_saved());
     Ok(())
 }
 
@@ -196,8 +200,8 @@ proptest! {
         draw(&mut term, &app);
         for op in &ops {
             apply(&mut app, &mut term, op);
-            prop_assert!(app.modal.is_none(), "a pop-up opened after {:?}", op);
-            prop_assert!(!app.quit);
+            prop_assert!(app.ctx.layers.is_empty(), "a pop-up opened after {:?}", op);
+            prop_assert!(!app.quit());
         }
         draw(&mut term, &app);
         app.flush(true);

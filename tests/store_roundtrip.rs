@@ -2,6 +2,7 @@
 //! was written, the audit trail (R9.4), refusing files that are not ours, lock and
 //! permission failures, all-or-nothing saves, the background saver (R9.1) and the demo.
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, NaiveDate};
@@ -16,8 +17,9 @@ use huiwu::domain::procedure::{Entry, Step, StepRecord};
 use huiwu::domain::roster;
 use huiwu::domain::topic::{Channel, Scope, Topic, TopicStatus};
 use huiwu::domain::{Id, Time};
+use huiwu::store::change::Change;
 use huiwu::store::procedure::NewEntry;
-use huiwu::store::writer::{Job, Report, Writer};
+use huiwu::store::writer::{Job, Report, SaveQueue, Writer};
 use huiwu::store::{SessionState, Store, StoreError};
 
 const OP: &str = "马丽";
@@ -143,12 +145,12 @@ fn a_new_file_is_created_migrated_and_reopened_without_loss() {
     assert_eq!(people[0].name, "刘卫东");
     assert_eq!(store.audit_trail().unwrap(), audit_before);
     assert!(store.check().unwrap().is_empty());
-    // The schema version is 1 after each open.
+    // The schema is at the latest version after each open.
     let raw = Connection::open(&path).unwrap();
     let v: i64 = raw
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(v, 1);
+    assert_eq!(v, huiwu::store::SCHEMA_VERSION);
 }
 
 #[test]
@@ -453,20 +455,36 @@ fn entry_texts_round_trip_including_chinese() {
     let read: Vec<Entry> = store.entries(t1).unwrap();
     assert_eq!(read, vec![e1.clone(), e2, e3]);
     assert_eq!(store.entries(t2).unwrap(), vec![other]);
-    // The audit keeps the length of the edit in characters, not the text.
+    // The audit keeps the words of the edit, old -> new, and where they are (R9.4).
     let edit = store
         .audit_trail()
         .unwrap()
         .into_iter()
         .find(|a| a.action == "edit" && a.entity_id == Some(e1.id))
         .unwrap();
-    assert_eq!(edit.old.as_deref(), Some("0"));
+    assert_eq!(edit.field.as_deref(), Some("text@0"));
+    assert_eq!(edit.old.as_deref(), Some(""));
     assert_eq!(
-        edit.new,
-        Some(e1.text.chars().count().to_string()),
+        edit.new.as_deref(),
+        Some(e1.text.as_str()),
         "audit of an edit"
     );
-    assert!(!edit.new.unwrap().contains('冬'));
+    // A later edit records only the part that changed.
+    let mut store = Store::open(&path, OP).unwrap();
+    let edited = e1.text.replacen("有所上升", "明显上升", 1);
+    store
+        .save_entry_texts(&[(e1.id, edited.clone())], at("09:27:00"))
+        .unwrap();
+    let last = store.audit_trail().unwrap().pop().unwrap();
+    let offset = e1.text.chars().take_while(|c| *c != '有').count();
+    assert_eq!(last.field, Some(format!("text@{offset}")));
+    assert_eq!(last.old.as_deref(), Some("有所"));
+    assert_eq!(last.new.as_deref(), Some("明显"));
+    assert_eq!(
+        last.at, "2026-11-30T09:27:00+08:00",
+        "the audit time is the edit's"
+    );
+    assert_eq!(store.entries(t1).unwrap()[0].text, edited);
 }
 
 #[test]
@@ -562,14 +580,38 @@ fn decisions_round_trip_and_are_replaced_on_save() {
     let store = Store::open(&path, OP).unwrap();
     assert_eq!(store.decision(t1).unwrap(), Some(full));
     assert_eq!(store.decision(t2).unwrap(), None);
-    let last = store.audit_trail().unwrap().pop().unwrap();
-    assert_eq!(last.entity, "decision");
-    assert_eq!(last.old.as_deref(), Some(" "));
-    assert!(
-        last.new
-            .unwrap()
-            .starts_with("approved_in_principle 原则同意")
+    // One audit row per field that changed, with its old and its new value (R9.4).
+    let trail = store.audit_trail().unwrap();
+    let change = |field: &str| {
+        trail
+            .iter()
+            .rev()
+            .find(|a| a.entity == "decision" && a.field.as_deref() == Some(field))
+            .map(|a| (a.old.clone(), a.new.clone()))
+            .unwrap_or_else(|| panic!("no audit row for the decision's {field}"))
+    };
+    let some = |s: &str| Some(s.to_string());
+    assert_eq!(change("outcome"), (some(""), some("approved_in_principle")));
+    assert_eq!(
+        change("text"),
+        (
+            some(""),
+            some("原则同意方案二，由治安大队牵头，各派出所配合。")
+        )
     );
+    assert_eq!(change("units"), (some(""), some("治安大队\n各派出所")));
+    assert_eq!(change("deadline"), (some(""), some("2026-12-31")));
+    assert_eq!(
+        change("dissent"),
+        (some(""), some("李志强：建议先行试点（内部提出）"))
+    );
+    assert_eq!(change("alternative"), (some(""), some("2")));
+    // The supervisor did not change: no row for it after the first save.
+    let supervisor_rows = trail
+        .iter()
+        .filter(|a| a.entity == "decision" && a.field.as_deref() == Some("supervisor"))
+        .count();
+    assert_eq!(supervisor_rows, 1, "only when the decision was made");
 }
 
 #[test]
@@ -599,14 +641,15 @@ fn the_session_is_kept_per_operator() {
         entry_id: Some(7),
         cursor_row: 12,
         cursor_col: 40,
+        pane: Some("console.check_in".into()),
     };
-    store.save_session(&s, at("09:30:00")).unwrap();
+    store.save_session(&s).unwrap();
     let moved = SessionState {
         cursor_row: 13,
         cursor_col: 0,
         ..s.clone()
     };
-    store.save_session(&moved, at("09:30:05")).unwrap();
+    store.save_session(&moved).unwrap();
     drop(store);
     assert_eq!(
         Store::open(&path, OP).unwrap().session().unwrap(),
@@ -697,7 +740,7 @@ fn every_write_leaves_an_audit_row_with_the_operator() {
     other.insert_person(&person("吴刚", "wg")).unwrap();
     let last = other.audit_trail().unwrap().pop().unwrap();
     assert_eq!(last.operator, "杨帆");
-    assert_eq!(last.new.as_deref(), Some("吴刚"));
+    assert!(last.new.as_deref().is_some_and(|n| n.starts_with("吴刚")));
 }
 
 // ---------------------------------------------------------------- advancing topics
@@ -940,7 +983,7 @@ fn a_database_from_a_newer_huiwu_is_refused() {
         .unwrap();
     match Store::open_with(&path, OP, SHORT) {
         Err(StoreError::TooNew { found, known, .. }) => {
-            assert_eq!((found, known), (99, 1));
+            assert_eq!((found, known), (99, huiwu::store::SCHEMA_VERSION));
         }
         Err(other) => panic!("expected TooNew, got {other:?}"),
         Ok(_) => panic!("opened a database from a newer huiwu"),
@@ -1100,17 +1143,18 @@ fn the_writer_saves_text_another_store_reads() {
         entry_id: Some(b.id),
         cursor_row: 0,
         cursor_col: 5,
+        pane: None,
     };
-    assert!(writer.send(Job {
-        generation: 41,
-        texts: vec![(a.id, "入冬以来".into()), (b.id, "补充说明".into())],
-        session: None,
-    }));
-    assert!(writer.send(Job {
-        generation: 42,
-        texts: vec![(a.id, "入冬以来，警情上升。".into())],
-        session: Some(session.clone()),
-    }));
+    assert!(writer.send(texts_job(
+        41,
+        &[(a.id, "入冬以来"), (b.id, "补充说明")],
+        None
+    )));
+    assert!(writer.send(texts_job(
+        42,
+        &[(a.id, "入冬以来，警情上升。")],
+        Some(session.clone())
+    )));
     // The reports name the generations saved; the last one is 42.
     let mut last = None;
     while last != Some(42) {
@@ -1119,7 +1163,9 @@ fn the_writer_saves_text_another_store_reads() {
                 assert!(last.is_none_or(|l| generation > l));
                 last = Some(generation);
             }
-            Some(Report::Failed { error, .. }) => panic!("save failed: {error}"),
+            Some(Report::Failed { error, .. } | Report::Rejected { error, .. }) => {
+                panic!("save failed: {error}")
+            }
             None => panic!("no report from the writer (last {last:?})"),
         }
     }
@@ -1139,8 +1185,27 @@ fn the_writer_saves_text_another_store_reads() {
     drop(writer);
 }
 
+/// A save job of entry texts (and where the caret is).
+fn texts_job(generation: u64, texts: &[(Id, &str)], session: Option<SessionState>) -> Arc<Job> {
+    let mut changes: Vec<Change> = texts
+        .iter()
+        .map(|(id, text)| Change::EntryText {
+            entry_id: *id,
+            text: text.to_string(),
+        })
+        .collect();
+    if let Some(session) = session {
+        changes.push(Change::Session { session });
+    }
+    Arc::new(Job {
+        generation,
+        at: at("09:20:00"),
+        changes,
+    })
+}
+
 #[test]
-fn the_writer_reports_a_failed_save_and_keeps_going() {
+fn the_writer_gives_up_on_what_can_never_be_written_and_keeps_going() {
     let dir = TempDir::new().unwrap();
     let path = db_in(&dir);
     let mut store = Store::open(&path, OP).unwrap();
@@ -1149,20 +1214,14 @@ fn the_writer_reports_a_failed_save_and_keeps_going() {
         .insert_entry(&new_entry(t1, Step::Report, "吴刚", at("09:02:00")))
         .unwrap();
     let writer = Writer::spawn(&path, OP, SHORT).unwrap();
-    assert!(writer.send(Job {
-        generation: 1,
-        texts: vec![(9999, "丢失的条目".into())],
-        session: None,
-    }));
+    // An entry that is not there can never take text: the job is handed back, not
+    // retried for ever, and what comes after it is still saved.
+    assert!(writer.send(texts_job(1, &[(9999, "丢失的条目")], None)));
     match writer.wait_report(Duration::from_secs(5)) {
-        Some(Report::Failed { generation, .. }) => assert_eq!(generation, 1),
-        other => panic!("expected Failed, got {other:?}"),
+        Some(Report::Rejected { generation, .. }) => assert_eq!(generation, 1),
+        other => panic!("expected Rejected, got {other:?}"),
     }
-    assert!(writer.send(Job {
-        generation: 2,
-        texts: vec![(a.id, "仍然保存".into())],
-        session: None,
-    }));
+    assert!(writer.send(texts_job(2, &[(a.id, "仍然保存")], None)));
     match writer.wait_report(Duration::from_secs(5)) {
         Some(Report::Saved { generation, .. }) => assert_eq!(generation, 2),
         other => panic!("expected Saved, got {other:?}"),
@@ -1181,11 +1240,7 @@ fn dropping_the_writer_saves_what_is_queued() {
         .unwrap();
     let writer = Writer::spawn(&path, OP, SHORT).unwrap();
     for g in 1..=20u64 {
-        assert!(writer.send(Job {
-            generation: g,
-            texts: vec![(a.id, format!("第{g}稿"))],
-            session: None,
-        }));
+        assert!(writer.send(texts_job(g, &[(a.id, &format!("第{g}稿"))], None)));
     }
     drop(writer);
     assert_eq!(store.entries(t1).unwrap()[0].text, "第20稿");
@@ -1306,4 +1361,86 @@ fn a_good_database_passes_the_check() {
         problems.iter().any(|p| p.contains("participation")),
         "{problems:?}"
     );
+}
+
+// ---------------------------------------------------------------- the save queue (R9.1)
+
+/// An attendance event as the console queues it.
+fn sign_in_job(generation: u64, meeting: Id, person: Id) -> Arc<Job> {
+    Arc::new(Job {
+        generation,
+        at: at("09:03:00"),
+        changes: vec![Change::Attendance {
+            meeting_id: meeting,
+            person_id: person,
+            kind: EventKind::CheckIn { place: Place::Room },
+            at: at("09:03:00"),
+            note: String::new(),
+        }],
+    })
+}
+
+#[test]
+fn a_full_database_keeps_the_changes_queued_until_it_takes_them() {
+    let dir = TempDir::new().unwrap();
+    let path = db_in(&dir);
+    let mut store = Store::open(&path, OP).unwrap();
+    let (m, t1, _) = seeded(&mut store);
+    let p = store.insert_person(&person("刘卫东", "lwd")).unwrap();
+    let mut d = Decision::empty(t1, Some(p));
+    d.outcome = Some(Outcome::Approved);
+    d.text = "同意。".repeat(3000);
+    // The disk is "full": the database may not grow by a single page.
+    let pages = store.page_count().unwrap();
+    store.limit_pages(Some(pages)).unwrap();
+    let mut queue = SaveQueue::default();
+    queue.push(sign_in_job(1, m, p));
+    queue.push(Arc::new(Job {
+        generation: 2,
+        at: at("09:40:00"),
+        changes: vec![Change::Decision { decision: d.clone() }],
+    }));
+    let reports = queue.commit(&mut store);
+    assert!(
+        matches!(reports.as_slice(), [Report::Failed { error: StoreError::DiskFull, .. }]),
+        "{reports:?}"
+    );
+    assert_eq!(queue.len(), 2, "nothing is dropped while the disk is full");
+    assert_eq!(store.decision(t1).unwrap(), None);
+    assert!(store.attendance_events(m).unwrap().is_empty());
+    // Space again: the same queue commits both, in order, in one go.
+    store.limit_pages(None).unwrap();
+    let reports = queue.commit(&mut store);
+    assert!(
+        matches!(reports.as_slice(), [Report::Saved { generation: 2, .. }]),
+        "{reports:?}"
+    );
+    assert!(queue.is_empty());
+    assert_eq!(store.decision(t1).unwrap(), Some(d));
+    assert_eq!(store.attendance_events(m).unwrap().len(), 1);
+}
+
+#[test]
+fn a_lock_keeps_the_changes_queued_until_it_is_released() {
+    let dir = TempDir::new().unwrap();
+    let path = db_in(&dir);
+    let mut store = Store::open_with(&path, OP, SHORT).unwrap();
+    let (m, _, _) = seeded(&mut store);
+    let p = store.insert_person(&person("刘卫东", "lwd")).unwrap();
+    let holder = Connection::open(&path).unwrap();
+    holder.execute_batch("BEGIN EXCLUSIVE;").unwrap();
+    let mut queue = SaveQueue::default();
+    queue.push(sign_in_job(7, m, p));
+    let started = Instant::now();
+    let reports = queue.commit(&mut store);
+    assert!(started.elapsed() < NO_HANG, "the busy timeout bounds the wait");
+    assert!(
+        matches!(reports.as_slice(), [Report::Failed { error: StoreError::Locked, .. }]),
+        "{reports:?}"
+    );
+    assert_eq!(queue.len(), 1);
+    holder.execute_batch("COMMIT;").unwrap();
+    let reports = queue.commit(&mut store);
+    assert!(matches!(reports.as_slice(), [Report::Saved { generation: 7, .. }]));
+    assert_eq!(store.attendance_events(m).unwrap().len(), 1);
 }

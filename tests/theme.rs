@@ -1,4 +1,4 @@
-use huiwu::ui::theme::*;
+use huiwu::theme::*;
 use ratatui::style::{Color, Modifier, Style};
 
 const NAMES: &[&str] = &[

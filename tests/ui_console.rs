@@ -1,9 +1,10 @@
 //! The console as the user sees it, drawn on ratatui's TestBackend.
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use huiwu::app::keymap::Keymap;
-use huiwu::app::{App, Modal, Settings};
+use huiwu::app::layer::LayerKind;
+use huiwu::app::{App, Settings};
 use huiwu::i18n::Lang;
-use huiwu::ui::theme::Theme;
+use huiwu::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -246,7 +247,10 @@ fn english_shows_english_titles() {
 fn cursor_follows_wide_characters_and_wraps() {
     let mut app = demo();
     press_mod(&mut app, KeyCode::Char('2'), KeyModifiers::ALT);
-    assert!(app.procedure.in_step().is_empty(), "step 2 starts empty");
+    assert!(
+        app.console.procedure.in_step().is_empty(),
+        "step 2 starts empty"
+    );
     let mut term = drawn(&app, 120, 36);
 
     press(&mut app, KeyCode::Char('你'));
@@ -325,7 +329,7 @@ fn speaker_picker_filters_by_initials_and_takes_names_off_the_list() {
     assert!(popup.contains("周强"), "{popup}");
     assert!(!popup.contains("李志强"), "{popup}");
     press(&mut app, KeyCode::Enter);
-    assert!(app.modal.is_none());
+    assert!(app.ctx.layers.is_empty());
     let text = text_of(&drawn(&app, 120, 36));
     assert!(text.contains("周强 · 09:14"), "{text}");
 
@@ -342,6 +346,7 @@ fn speaker_picker_filters_by_initials_and_takes_names_off_the_list() {
 fn help_lists_every_footer_key_and_any_key_closes_it() {
     let mut app = demo();
     let labels: Vec<&str> = app
+        .ctx
         .keymap
         .bindings
         .iter()
@@ -349,7 +354,10 @@ fn help_lists_every_footer_key_and_any_key_closes_it() {
         .map(|b| app.t(&b.label))
         .collect();
     press(&mut app, KeyCode::F(1));
-    assert!(matches!(app.modal, Some(Modal::Help)));
+    assert!(matches!(
+        app.ctx.layers.top().map(|l| &l.kind),
+        Some(LayerKind::Help)
+    ));
     for (w, h) in [(80, 24), (120, 36)] {
         let term = drawn(&app, w, h);
         let popup = popup_text(&term);
@@ -374,7 +382,7 @@ fn help_lists_every_footer_key_and_any_key_closes_it() {
         assert!(buf[(l - 1, y)].symbol().width() < 2, "row {y}");
     }
     press(&mut app, KeyCode::Char('x'));
-    assert!(app.modal.is_none());
+    assert!(app.ctx.layers.is_empty());
     let text = text_of(&drawn(&app, 120, 36));
     assert!(!text.contains("按键一览"), "{text}");
 }
@@ -402,7 +410,7 @@ fn check_in_by_filter_signs_the_match_in() {
 #[test]
 fn decision_outcome_text_and_mark() {
     let mut app = demo();
-    let topic = app.procedure.topic_id.unwrap();
+    let topic = app.console.procedure.topic_id.unwrap();
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Char('o'));
     let text = text_of(&drawn(&app, 120, 36));
@@ -411,20 +419,31 @@ fn decision_outcome_text_and_mark() {
     press(&mut app, KeyCode::Char('m'));
     let r = rows(&drawn(&app, 120, 36));
     assert!(r[34].contains("请先填写决定内容"), "{}", r[34]);
-    assert!(app.modal.is_none());
+    assert!(app.ctx.layers.is_empty());
 
     press(&mut app, KeyCode::Enter);
-    assert!(matches!(app.modal, Some(Modal::Form(_))));
+    assert!(matches!(
+        app.ctx.layers.top().map(|l| &l.kind),
+        Some(LayerKind::Form(_))
+    ));
     type_str(&mut app, "同意实施");
     press_mod(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
-    assert!(app.modal.is_none());
+    assert!(app.ctx.layers.is_empty());
     let text = text_of(&drawn(&app, 120, 36));
     assert!(text.contains("决定内容：同意实施"), "{text}");
-    let stored = app.store.decision(topic).unwrap().expect("decision saved");
+    let stored = app
+        .ctx
+        .store
+        .decision(topic)
+        .unwrap()
+        .expect("decision saved");
     assert_eq!(stored.text, "同意实施");
 
     press(&mut app, KeyCode::Char('m'));
-    assert!(matches!(app.modal, Some(Modal::Confirm(_))));
+    assert!(matches!(
+        app.ctx.layers.top().map(|l| &l.kind),
+        Some(LayerKind::Confirm(_))
+    ));
     let popup = popup_text(&drawn(&app, 120, 36));
     assert!(popup.contains("请确认"), "{popup}");
 }
@@ -435,7 +454,7 @@ fn typed_text_is_saved() {
     press_mod(&mut app, KeyCode::Char('2'), KeyModifiers::ALT);
     type_str(&mut app, "说明情况");
     app.flush(true);
-    let topic = app.procedure.topic_id.unwrap();
-    let entries = app.store.entries(topic).unwrap();
+    let topic = app.console.procedure.topic_id.unwrap();
+    let entries = app.ctx.store.entries(topic).unwrap();
     assert!(entries.iter().any(|e| e.text == "说明情况"), "{entries:?}");
 }

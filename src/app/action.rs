@@ -1,151 +1,101 @@
 //! Every verb of the program, named for the user's intent. The names are the keys of
-//! `[keys]` in config.toml.
+//! `[keys]` in config.toml. Each screen declares its own verbs with [`actions!`], which
+//! also makes the list of them (so the list is complete by construction); this file only
+//! names the verbs every screen shares and lists the screens' enums, one line each.
+use super::console::ConsoleAction;
+
+/// Declare an enum of verbs with their config names: `ALL` and `name()` come with it.
+macro_rules! actions {
+    ($(#[$meta:meta])* $vis:vis enum $name:ident {
+        $($(#[$vmeta:meta])* $variant:ident = $key:literal,)*
+    }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        $vis enum $name {
+            $($(#[$vmeta])* $variant,)*
+        }
+
+        impl $name {
+            /// Every verb, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant,)*];
+
+            /// The name used in config.toml's `[keys]` table.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $($name::$variant => $key,)*
+                }
+            }
+        }
+    };
+}
+pub(crate) use actions;
+
+actions! {
+    /// Verbs that work the same on every screen.
+    pub enum GlobalAction {
+        Help = "help",
+        Console = "console",
+        NextPane = "next_pane",
+        PrevPane = "prev_pane",
+        ToggleLang = "toggle_lang",
+        SaveNow = "save_now",
+        Quit = "quit",
+    }
+}
+
+/// A verb of the program: a global one, or one of a screen's own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Action {
-    // Global.
-    Help,
-    Console,
-    NextPane,
-    PrevPane,
-    ToggleLang,
-    SaveNow,
-    Quit,
-    // Check-in pane.
-    Up,
-    Down,
-    PageUp,
-    PageDown,
-    CheckInNow,
-    CheckInAt,
-    Leave,
-    Absent,
-    LeftEarly,
-    ClearAttendance,
-    Filter,
-    // Topic / waiting room pane.
-    WaitingCheckIn,
-    CallIn,
-    CallInAll,
-    NextTopic,
-    // Procedure pane (the recorder's editor).
-    PickSpeaker,
-    NextStep,
-    PrevStep,
-    Step1,
-    Step2,
-    Step3,
-    Step4,
-    Step5,
-    NextEntry,
-    PrevEntry,
-    Search,
-    SearchNext,
-    Undo,
-    Redo,
-    // Decision pane.
-    CycleOutcome,
-    EditDecisionText,
-    EditDecisionFields,
-    PickAlternative,
-    MarkDecided,
-    ExportRecord,
+    Global(GlobalAction),
+    Console(ConsoleAction),
 }
 
 impl Action {
-    pub const ALL: &[Action] = &[
-        Action::Help,
-        Action::Console,
-        Action::NextPane,
-        Action::PrevPane,
-        Action::ToggleLang,
-        Action::SaveNow,
-        Action::Quit,
-        Action::Up,
-        Action::Down,
-        Action::PageUp,
-        Action::PageDown,
-        Action::CheckInNow,
-        Action::CheckInAt,
-        Action::Leave,
-        Action::Absent,
-        Action::LeftEarly,
-        Action::ClearAttendance,
-        Action::Filter,
-        Action::WaitingCheckIn,
-        Action::CallIn,
-        Action::CallInAll,
-        Action::NextTopic,
-        Action::PickSpeaker,
-        Action::NextStep,
-        Action::PrevStep,
-        Action::Step1,
-        Action::Step2,
-        Action::Step3,
-        Action::Step4,
-        Action::Step5,
-        Action::NextEntry,
-        Action::PrevEntry,
-        Action::Search,
-        Action::SearchNext,
-        Action::Undo,
-        Action::Redo,
-        Action::CycleOutcome,
-        Action::EditDecisionText,
-        Action::EditDecisionFields,
-        Action::PickAlternative,
-        Action::MarkDecided,
-        Action::ExportRecord,
-    ];
+    /// Every verb of every screen.
+    pub fn all() -> impl Iterator<Item = Action> {
+        let global = GlobalAction::ALL.iter().map(|a| Action::Global(*a));
+        let console = ConsoleAction::ALL.iter().map(|a| Action::Console(*a));
+        global.chain(console)
+    }
 
     /// The name used in config.toml's `[keys]` table.
     pub fn name(self) -> &'static str {
         match self {
-            Self::Help => "help",
-            Self::Console => "console",
-            Self::NextPane => "next_pane",
-            Self::PrevPane => "prev_pane",
-            Self::ToggleLang => "toggle_lang",
-            Self::SaveNow => "save_now",
-            Self::Quit => "quit",
-            Self::Up => "up",
-            Self::Down => "down",
-            Self::PageUp => "page_up",
-            Self::PageDown => "page_down",
-            Self::CheckInNow => "check_in.now",
-            Self::CheckInAt => "check_in.at_time",
-            Self::Leave => "check_in.leave",
-            Self::Absent => "check_in.absent",
-            Self::LeftEarly => "check_in.left_early",
-            Self::ClearAttendance => "check_in.clear",
-            Self::Filter => "check_in.filter",
-            Self::WaitingCheckIn => "waiting.check_in",
-            Self::CallIn => "waiting.call_in",
-            Self::CallInAll => "waiting.call_in_all",
-            Self::NextTopic => "topic.next",
-            Self::PickSpeaker => "procedure.pick_speaker",
-            Self::NextStep => "procedure.next_step",
-            Self::PrevStep => "procedure.prev_step",
-            Self::Step1 => "procedure.step1",
-            Self::Step2 => "procedure.step2",
-            Self::Step3 => "procedure.step3",
-            Self::Step4 => "procedure.step4",
-            Self::Step5 => "procedure.step5",
-            Self::NextEntry => "procedure.next_entry",
-            Self::PrevEntry => "procedure.prev_entry",
-            Self::Search => "procedure.search",
-            Self::SearchNext => "procedure.search_next",
-            Self::Undo => "procedure.undo",
-            Self::Redo => "procedure.redo",
-            Self::CycleOutcome => "decision.outcome",
-            Self::EditDecisionText => "decision.text",
-            Self::EditDecisionFields => "decision.fields",
-            Self::PickAlternative => "decision.alternative",
-            Self::MarkDecided => "decision.mark_decided",
-            Self::ExportRecord => "export.record",
+            Self::Global(a) => a.name(),
+            Self::Console(a) => a.name(),
         }
     }
 
     pub fn from_name(name: &str) -> Option<Self> {
-        Self::ALL.iter().copied().find(|a| a.name() == name)
+        Self::all().find(|a| a.name() == name)
+    }
+}
+
+impl From<GlobalAction> for Action {
+    fn from(a: GlobalAction) -> Self {
+        Self::Global(a)
+    }
+}
+
+impl From<ConsoleAction> for Action {
+    fn from(a: ConsoleAction) -> Self {
+        Self::Console(a)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_action_has_one_unique_name_that_reads_back() {
+        let all: Vec<Action> = Action::all().collect();
+        for a in &all {
+            assert_eq!(Action::from_name(a.name()), Some(*a), "{a:?}");
+        }
+        let mut names: Vec<&str> = all.iter().map(|a| a.name()).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), all.len(), "two actions share a name");
     }
 }

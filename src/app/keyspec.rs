@@ -118,6 +118,14 @@ impl KeySpec {
         .normalised()
     }
 
+    /// A key that types a character where text is being written (no Ctrl, no Alt).
+    pub fn is_printable(&self) -> bool {
+        matches!(self.code, KeyCode::Char(_))
+            && !self
+                .mods
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SUPER)
+    }
+
     fn normalised(self) -> KeySpec {
         // Only these modifiers can be written in a spec; others (hyper, meta reported by
         // kitty) would make a binding impossible to hit.

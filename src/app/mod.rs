@@ -1,142 +1,61 @@
-//! What the user can do: events → Action → update → store → state.
+//! What the user can do: events → Action → screen → save queue → state.
+//!
+//! - A **screen** ([`screen::Screen`]) owns the state of its panes, the key contexts of
+//!   those panes, what its forms and questions are for, and (in `ui/`) its render
+//!   function. The console ([`console`]) is the first screen. Adding a pane is work in its
+//!   screen's folder plus one line where the screen lists its panes; adding a screen is a
+//!   folder plus one line in [`screen::ScreenId`], [`action::Action`] and the keymap's
+//!   tables.
+//! - A **layer** ([`layer`]) is drawn over a screen and takes keys first: help, a form, a
+//!   question, a picker. The top layer gets every key. An answer goes back to whoever
+//!   opened the layer — the screen, together with what it was for (a value of the
+//!   screen's own type), or the layer beneath (a question asked over a form returns to
+//!   the form).
+//! - [`Ctx`] is what every screen shares: store and save queue, clock, language, theme,
+//!   keymap, message line, the layers. [`App`] holds the context, the screens and which
+//!   one is showing.
+//! - Every edit takes one durable path: a [`crate::store::change::Change`] handed to the
+//!   save queue ([`saver`]), committed in the background, retried while the database
+//!   refuses, shown unsaved until it is on the disk. No key waits for the disk.
 pub mod action;
-mod attendance;
-pub mod data;
-mod decision;
-pub mod editor;
-mod export_action;
+pub mod console;
+pub mod ctx;
 pub mod form;
 pub mod keymap;
 pub mod keyspec;
-mod procedure;
+pub mod layer;
+pub mod picker;
 pub mod run;
-mod saving;
+pub mod saver;
+pub mod screen;
 mod tty;
 
-use std::time::{Duration, Instant};
+use std::sync::Arc;
+use std::time::Duration;
 
-use crossterm::event::{Event, KeyEvent, KeyEventKind};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind};
 
-use self::action::Action;
-use self::data::MeetingData;
-use self::editor::{EditorStyles, Procedure};
-use self::form::{Form, FormEvent, Question};
-use self::keymap::{Context, Keymap};
-use crate::domain::decision::Decision;
-use crate::domain::{Clock, Id, Time};
-use crate::i18n::{self, Lang, Tr};
-use crate::store::writer::Writer;
+pub use self::ctx::{Ctx, Message, Settings};
+pub use self::saver::SaveState;
+pub use crate::clock::SystemClock;
+
+use self::action::{Action, GlobalAction};
+use self::console::Console;
+use self::form::FormEvent;
+use self::layer::{LayerKind, Owner, Reply, Verdict};
+use self::screen::{Screen, ScreenId};
+use crate::domain::Clock;
+use crate::store::writer::Job;
 use crate::store::{Store, StoreError};
-use crate::ui::theme::Theme;
 
-/// The real clock, in local time.
-pub struct SystemClock;
-
-impl Clock for SystemClock {
-    fn now(&self) -> Time {
-        chrono::Local::now().fixed_offset()
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Pane {
-    CheckIn,
-    Topic,
-    Procedure,
-    Decision,
-}
-
-impl Pane {
-    const ORDER: [Pane; 4] = [Pane::CheckIn, Pane::Topic, Pane::Procedure, Pane::Decision];
-
-    pub fn context(self) -> Context {
-        match self {
-            Self::CheckIn => Context::CheckIn,
-            Self::Topic => Context::Topic,
-            Self::Procedure => Context::Procedure,
-            Self::Decision => Context::Decision,
-        }
-    }
-
-    fn step(self, by: isize) -> Self {
-        let i = Self::ORDER.iter().position(|p| *p == self).unwrap_or(0) as isize;
-        let n = Self::ORDER.len() as isize;
-        Self::ORDER[((i + by).rem_euclid(n)) as usize]
-    }
-}
-
-/// A line of feedback under the panes.
-#[derive(Clone, Debug)]
-pub struct Message {
-    pub text: String,
-    pub error: bool,
-    pub at: Instant,
-}
-
-/// What the status line says about saving: never "saved" when it is not (R9.1).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum SaveState {
-    Saved(Time),
-    Saving,
-    Failed(String),
-}
-
-pub enum Modal {
-    Help,
-    Form(Box<Form>),
-    Confirm(Question),
-    Picker(Box<procedure::Picker>),
-}
-
-/// The check-in pane's own state.
-#[derive(Default)]
-pub struct CheckInPane {
-    pub selected: usize,
-    pub filter: String,
-    pub filtering: bool,
-}
-
-/// Options the program starts with.
-pub struct Settings {
-    pub lang: Lang,
-    pub theme: Theme,
-    pub keymap: Keymap,
-    /// The background saver; none saves inline (in-memory databases, tests).
-    pub writer: Option<Writer>,
-}
+/// How long quitting waits for the database to take what is still queued.
+pub const FINISH_WAIT: Duration = Duration::from_secs(10);
 
 pub struct App {
-    pub store: Store,
-    pub clock: Box<dyn Clock>,
-    pub lang: Lang,
-    pub theme: Theme,
-    pub keymap: Keymap,
-    pub data: Option<MeetingData>,
-    pub focus: Pane,
-    pub checkin: CheckInPane,
-    pub waiting_selected: usize,
-    pub procedure: Procedure,
-    pub decision: Option<Decision>,
-    pub modal: Option<Modal>,
-    pub message: Option<Message>,
-    pub save_state: SaveState,
-    pub quit: bool,
-    /// Set when a save failed: when to try again.
-    retry_at: Option<Instant>,
-    writer: Option<Writer>,
-    generation: u64,
-    last_flush: Instant,
-    last_poll: Instant,
-    last_roster: Instant,
-    data_version: i64,
-    session_dirty: bool,
-    editor_styles: EditorStyles,
+    pub ctx: Ctx,
+    pub console: Console,
+    pub screen: ScreenId,
 }
-
-/// How often typed text goes to the disk while it changes (R9.1: within 200 ms).
-pub const FLUSH_EVERY: Duration = Duration::from_millis(150);
-/// How often to look for another terminal's changes.
-const POLL_EVERY: Duration = Duration::from_millis(500);
 
 impl App {
     pub fn new(
@@ -144,113 +63,37 @@ impl App {
         settings: Settings,
         clock: Box<dyn Clock>,
     ) -> Result<Self, StoreError> {
-        let editor_styles = EditorStyles {
-            text: settings.theme.style("editor.text"),
-            cursor_line: settings.theme.style("editor.cursorline"),
-            selection: settings.theme.style("editor.selection"),
-            search: settings.theme.style("editor.search"),
-        };
-        let now = clock.now();
-        let data_version = store.data_version()?;
-        let mut app = Self {
-            store,
-            clock,
-            lang: settings.lang,
-            theme: settings.theme,
-            keymap: settings.keymap,
-            data: None,
-            focus: Pane::Procedure,
-            checkin: CheckInPane::default(),
-            waiting_selected: 0,
-            procedure: Procedure::default(),
-            decision: None,
-            modal: None,
-            message: None,
-            save_state: SaveState::Saved(now),
-            quit: false,
-            retry_at: None,
-            writer: settings.writer,
-            generation: 0,
-            last_flush: Instant::now(),
-            last_poll: Instant::now(),
-            last_roster: Instant::now(),
-            data_version,
-            session_dirty: false,
-            editor_styles,
-        };
-        app.open_latest()?;
-        Ok(app)
+        let mut ctx = Ctx::new(store, settings, clock);
+        let console = Console::open(&mut ctx)?;
+        Ok(Self {
+            ctx,
+            console,
+            screen: ScreenId::Console,
+        })
     }
 
-    pub fn now(&self) -> Time {
-        self.clock.now()
-    }
-
-    /// Open the meeting the operator was last in (or the latest), at the same topic,
-    /// step, entry and caret (R9.1).
-    fn open_latest(&mut self) -> Result<(), StoreError> {
-        let session = self.store.session()?;
-        let latest = self.store.latest_meeting()?;
-        let meeting_id = session
-            .as_ref()
-            .and_then(|s| s.meeting_id)
-            .filter(|id| self.store.meeting(*id).ok().flatten().is_some())
-            .or(latest.map(|m| m.id));
-        let Some(meeting_id) = meeting_id else {
-            return Ok(());
-        };
-        self.data = MeetingData::load(&self.store, meeting_id, self.now())?;
-        let restore = session.filter(|s| s.meeting_id == Some(meeting_id));
-        let topic = restore.as_ref().and_then(|s| s.topic_id).or_else(|| {
-            self.data
-                .as_ref()
-                .and_then(|d| d.current_topic())
-                .map(|t| t.id)
-        });
-        self.load_procedure(topic)?;
-        if let Some(s) = restore.filter(|s| s.topic_id == topic) {
-            self.restore_position(&s);
+    /// The screen showing and the shared context, borrowed together.
+    fn parts(&mut self, id: ScreenId) -> (&mut dyn Screen, &mut Ctx) {
+        self.ctx.screen = id;
+        match id {
+            ScreenId::Console => (&mut self.console, &mut self.ctx),
         }
-        Ok(())
     }
 
-    pub fn say(&mut self, text: impl Into<String>) {
-        self.message = Some(Message {
-            text: text.into(),
-            error: false,
-            at: Instant::now(),
-        });
+    pub fn t(&self, text: &crate::i18n::Tr) -> &'static str {
+        self.ctx.t(text)
     }
 
-    pub fn warn(&mut self, text: impl Into<String>) {
-        self.message = Some(Message {
-            text: text.into(),
-            error: true,
-            at: Instant::now(),
-        });
+    pub fn quit(&self) -> bool {
+        self.ctx.quit
     }
 
-    pub fn t(&self, text: &Tr) -> &'static str {
-        self.lang.t(text)
-    }
-
-    /// Report a store failure in the user's language; the action did not happen.
-    pub fn store_failed(&mut self, e: &StoreError) {
-        let text = i18n::store_error(self.lang, e);
-        self.warn(text);
-    }
-
-    /// Reload the meeting after a change (ours or another terminal's).
-    pub fn reload(&mut self) {
-        let Some(id) = self.data.as_ref().map(|d| d.meeting.id) else {
-            return;
+    /// What the status line says about saving.
+    pub fn save_state(&self) -> SaveState<'_> {
+        let unsent = match self.screen {
+            ScreenId::Console => self.console.unsent(),
         };
-        match MeetingData::load(&self.store, id, self.now()) {
-            Ok(Some(d)) => self.data = Some(d),
-            Ok(None) => {}
-            Err(e) => self.store_failed(&e),
-        }
-        self.clamp_selection();
+        self.ctx.save_state(unsent)
     }
 
     pub fn handle_event(&mut self, ev: Event) {
@@ -261,174 +104,167 @@ impl App {
         }
     }
 
-    pub fn handle_key(&mut self, ev: KeyEvent) {
-        if let Some(modal) = self.modal.take() {
-            self.modal_key(modal, ev);
+    pub fn handle_key(&mut self, key: KeyEvent) {
+        if !self.ctx.layers.is_empty() {
+            return self.layer_key(key);
+        }
+        let (screen, ctx) = self.parts(self.screen);
+        if screen.key(ctx, key) {
             return;
         }
-        if self.focus == Pane::CheckIn && self.checkin.filtering && self.filter_key(ev) {
-            return;
+        let contexts = screen.contexts();
+        match ctx.keymap.lookup(&contexts, &key) {
+            Some(Action::Global(g)) => self.global(g),
+            Some(action) => screen.action(ctx, action),
+            None => screen.unbound(ctx, key),
         }
-        if self.focus == Pane::CheckIn
-            && ev.code == crossterm::event::KeyCode::Esc
-            && !self.checkin.filter.is_empty()
-        {
-            self.checkin.filter.clear();
-            return;
-        }
-        match self.keymap.lookup(self.focus.context(), &ev) {
-            Some(action) => self.update(action),
-            None if self.focus == Pane::Procedure => self.type_key(ev),
-            None => {
-                let text = self.t(&i18n::UNKNOWN_KEY);
-                self.say(text);
+    }
+
+    fn global(&mut self, action: GlobalAction) {
+        use GlobalAction as G;
+        match action {
+            G::Help => {
+                self.ctx
+                    .layers
+                    .push(LayerKind::Help, Owner::Screen(self.screen), Box::new(()))
             }
+            G::Console => self.show(ScreenId::Console),
+            G::NextPane | G::PrevPane => {
+                let by = if action == G::NextPane { 1 } else { -1 };
+                let (screen, ctx) = self.parts(self.screen);
+                screen.cycle_pane(ctx, by);
+            }
+            G::ToggleLang => self.ctx.lang = self.ctx.lang.other(),
+            G::SaveNow => self.flush(true),
+            G::Quit => self.ctx.quit = true,
+        }
+    }
+
+    fn show(&mut self, id: ScreenId) {
+        if id != self.screen {
+            self.flush(true);
+            self.screen = id;
         }
     }
 
     fn handle_paste(&mut self, text: &str) {
-        match &mut self.modal {
-            Some(Modal::Form(f)) => f.paste(text),
-            Some(Modal::Picker(p)) => p.paste(text),
+        match self.ctx.layers.top_mut().map(|l| &mut l.kind) {
+            Some(LayerKind::Form(f)) => f.paste(text),
+            Some(LayerKind::Picker(p)) => p.paste(text),
             Some(_) => {}
-            None if self.focus == Pane::Procedure => self.paste_text(text),
-            None if self.focus == Pane::CheckIn => {
-                self.checkin.filtering = true;
-                self.checkin.filter.push_str(text.trim());
-                self.checkin.selected = 0;
+            None => {
+                let (screen, ctx) = self.parts(self.screen);
+                screen.paste(ctx, text);
             }
-            None => {}
         }
     }
 
-    pub fn update(&mut self, action: Action) {
-        use Action as A;
-        match action {
-            A::Help => self.modal = Some(Modal::Help),
-            A::Console => self.focus = Pane::CheckIn,
-            A::NextPane => self.change_pane(1),
-            A::PrevPane => self.change_pane(-1),
-            A::ToggleLang => self.lang = self.lang.other(),
-            A::SaveNow => self.flush(true),
-            A::Quit => self.quit = true,
-            A::Up | A::Down | A::PageUp | A::PageDown => self.move_selection(action),
-            A::CheckInNow => self.check_in_now(),
-            A::CheckInAt => self.open_check_in_at(),
-            A::Leave => self.open_leave(),
-            A::Absent => self.mark_absent(),
-            A::LeftEarly => self.open_left_early(),
-            A::ClearAttendance => self.ask_clear(),
-            A::Filter => {
-                self.checkin.filtering = true;
-            }
-            A::WaitingCheckIn => self.waiting_check_in(),
-            A::CallIn => self.call_in(false),
-            A::CallInAll => self.call_in(true),
-            A::NextTopic => self.ask_advance(),
-            A::PickSpeaker => self.open_picker(),
-            A::NextStep => self.step_by(1),
-            A::PrevStep => self.step_by(-1),
-            A::Step1 => self.go_step(1),
-            A::Step2 => self.go_step(2),
-            A::Step3 => self.go_step(3),
-            A::Step4 => self.go_step(4),
-            A::Step5 => self.go_step(5),
-            A::NextEntry => self.entry_by(1),
-            A::PrevEntry => self.entry_by(-1),
-            A::Search => self.open_search(),
-            A::SearchNext => self.search_next(),
-            A::Undo => self.undo(false),
-            A::Redo => self.undo(true),
-            A::CycleOutcome => self.cycle_outcome(),
-            A::EditDecisionText => self.open_decision_text(),
-            A::EditDecisionFields => self.open_decision_fields(),
-            A::PickAlternative => self.cycle_alternative(),
-            A::MarkDecided => self.mark_decided(),
-            A::ExportRecord => self.export_record(),
-        }
-    }
-
-    fn change_pane(&mut self, by: isize) {
-        self.flush(false);
-        self.focus = self.focus.step(by);
-        self.checkin.filtering = false;
-    }
-
-    fn modal_key(&mut self, modal: Modal, ev: KeyEvent) {
-        match modal {
-            Modal::Help => {
-                // Any key closes help; F1 and Esc are the ones the footer names.
-            }
-            Modal::Form(mut form) => match form.key(ev) {
-                FormEvent::Cancel => {}
-                FormEvent::Handled => self.modal = Some(Modal::Form(form)),
-                FormEvent::Submit => self.submit_form(*form),
+    /// The top layer takes the key.
+    fn layer_key(&mut self, key: KeyEvent) {
+        let Some(top) = self.ctx.layers.top_mut() else {
+            return;
+        };
+        let event = match &mut top.kind {
+            // Any key closes help; F1 and Esc are the ones the footer names.
+            LayerKind::Help => FormEvent::Cancel,
+            LayerKind::Form(f) => f.key(key),
+            LayerKind::Picker(p) => p.key(key),
+            LayerKind::Confirm(_) => match key.code {
+                KeyCode::Char('y' | 'Y') | KeyCode::Enter => FormEvent::Submit,
+                KeyCode::Char('n' | 'N') | KeyCode::Esc => FormEvent::Cancel,
+                _ => FormEvent::Handled,
             },
-            Modal::Confirm(q) => {
-                use crossterm::event::KeyCode;
-                match ev.code {
-                    KeyCode::Char('y' | 'Y') | KeyCode::Enter => self.confirmed(q.what),
-                    KeyCode::Char('n' | 'N') | KeyCode::Esc => {}
-                    _ => self.modal = Some(Modal::Confirm(q)),
+        };
+        match event {
+            FormEvent::Handled => {}
+            FormEvent::Cancel => {
+                let Some(layer) = self.ctx.layers.pop() else {
+                    return;
+                };
+                // A question says no to its owner; forms and pickers just close.
+                if let (LayerKind::Confirm(_), Owner::Screen(id)) = (&layer.kind, layer.owner) {
+                    let (screen, ctx) = self.parts(id);
+                    screen.answer(ctx, layer.purpose.as_ref(), Reply::No);
                 }
             }
-            Modal::Picker(mut p) => match p.key(ev) {
-                FormEvent::Cancel => {}
-                FormEvent::Handled => self.modal = Some(Modal::Picker(p)),
-                FormEvent::Submit => self.picked(*p),
-            },
+            FormEvent::Submit => self.submit_top(),
         }
     }
 
-    /// Called about every 50 ms by the loop: save, notice other terminals, move clocks.
-    pub fn tick(&mut self) {
-        self.take_reports();
-        let retry_due = self.retry_at.is_none_or(|t| Instant::now() >= t);
-        if self.last_flush.elapsed() >= FLUSH_EVERY && retry_due {
-            self.flush(false);
-        }
-        if self.last_poll.elapsed() >= POLL_EVERY {
-            self.last_poll = Instant::now();
-            self.poll_other_terminals();
-        }
-        if self.last_roster.elapsed() >= Duration::from_secs(1) {
-            self.last_roster = Instant::now();
-            let now = self.now();
-            if let Some(d) = &mut self.data {
-                d.refresh_roster(now);
+    /// The top layer was answered: give the answer to its owner.
+    fn submit_top(&mut self) {
+        let index = self.ctx.layers.len().saturating_sub(1);
+        let Some(mut layer) = self.ctx.layers.pop() else {
+            return;
+        };
+        let owner = match layer.owner {
+            Owner::Screen(id) => id,
+            Owner::Below => {
+                // Yes to a question about the form beneath: answer that form again.
+                if let Some(LayerKind::Form(f)) = self.ctx.layers.top_mut().map(|l| &mut l.kind) {
+                    f.confirmed = true;
+                    self.submit_top();
+                }
+                return;
+            }
+        };
+        let (screen, ctx) = self.parts(owner);
+        let verdict = match &mut layer.kind {
+            LayerKind::Form(form) => screen.answer(ctx, layer.purpose.as_ref(), Reply::Form(form)),
+            LayerKind::Picker(p) => screen.answer(ctx, layer.purpose.as_ref(), Reply::Picked(p)),
+            LayerKind::Confirm(_) => screen.answer(ctx, layer.purpose.as_ref(), Reply::Yes),
+            LayerKind::Help => Verdict::Done,
+        };
+        match verdict {
+            Verdict::Done => {}
+            Verdict::Keep => self.ctx.layers.insert(index, layer),
+            Verdict::Ask(text) => {
+                if let LayerKind::Form(f) = &mut layer.kind {
+                    f.confirmed = false;
+                }
+                self.ctx.layers.insert(index, layer);
+                self.ctx.layers.push(
+                    LayerKind::Confirm(layer::Question { text }),
+                    Owner::Below,
+                    Box::new(()),
+                );
             }
         }
-        if let Some(m) = &self.message
+    }
+
+    /// Called about every 50 ms by the loop: take save reports, run the screens' timers,
+    /// let stale messages go.
+    pub fn tick(&mut self) {
+        self.ctx.saver.poll(&mut self.ctx.store);
+        self.console.saved(&self.ctx);
+        let (screen, ctx) = self.parts(self.screen);
+        screen.tick(ctx);
+        if let Some(m) = &self.ctx.message
             && !m.error
             && m.at.elapsed() > Duration::from_secs(8)
         {
-            self.message = None;
+            self.ctx.message = None;
         }
     }
 
-    fn poll_other_terminals(&mut self) {
-        let Ok(v) = self.store.data_version() else {
-            return;
-        };
-        if v == self.data_version {
-            return;
-        }
-        self.data_version = v;
-        let before = self.data.as_ref().and_then(|d| d.meeting.current_topic_id);
-        self.reload();
-        let after = self.data.as_ref().and_then(|d| d.meeting.current_topic_id);
-        if before != after && self.procedure.topic_id == before {
-            // Another terminal advanced the meeting: follow it.
-            self.flush(true);
-            if let Err(e) = self.load_procedure(after) {
-                self.store_failed(&e);
-            }
-        } else {
-            self.merge_other_entries();
-        }
+    /// Hand typed text to the save queue now (`force`: and where the caret is).
+    pub fn flush(&mut self, force: bool) {
+        let (screen, ctx) = self.parts(self.screen);
+        screen.flush(ctx, force);
+        self.ctx.saver.poll(&mut self.ctx.store);
+        self.console.saved(&self.ctx);
     }
 
-    pub fn meeting_id(&self) -> Option<Id> {
-        self.data.as_ref().map(|d| d.meeting.id)
+    /// On exit: hand everything over and wait (up to [`FINISH_WAIT`]) for the database.
+    /// Returns the jobs that did not reach it, for the emergency file.
+    pub fn finish(&mut self) -> Vec<Arc<Job>> {
+        self.finish_within(FINISH_WAIT)
+    }
+
+    pub fn finish_within(&mut self, limit: Duration) -> Vec<Arc<Job>> {
+        self.flush(true);
+        let left = self.ctx.saver.finish(&mut self.ctx.store, limit);
+        self.console.saved(&self.ctx);
+        left
     }
 }

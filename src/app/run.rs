@@ -80,7 +80,7 @@ fn event_loop(
             return Ok(Ended::TerminalGone(io::Error::other("terminal hung up")));
         }
         app.tick();
-        if app.quit {
+        if app.quit() {
             return Ok(Ended::Quit);
         }
     }

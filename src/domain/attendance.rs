@@ -12,7 +12,7 @@ pub const STAFF_LEAD_MINUTES: i64 = 15;
 /// Attendees are due 5 minutes before the start (§8.2).
 pub const ATTENDEE_LEAD_MINUTES: i64 = 5;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Place {
     Room,
     WaitingRoom,
@@ -35,7 +35,7 @@ impl Place {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum EventKind {
     /// Signed in, in the room or in the waiting room.
     CheckIn { place: Place },

@@ -6,7 +6,7 @@ use super::{Id, Time};
 /// The supervisor of execution by default (§7.3.1).
 pub const DEFAULT_SUPERVISOR: &str = "督察法制大队";
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Outcome {
     Approved,
     ApprovedInPrinciple,
@@ -39,7 +39,7 @@ impl Outcome {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Decision {
     pub topic_id: Id,
     pub outcome: Option<Outcome>,
@@ -107,4 +107,37 @@ mod tests {
         d.text = "同意实施。".into();
         assert_eq!(can_mark_decided(&d), Ok(()));
     }
+}
+
+/// The fields of a decision edited together: responsible units, deadline, supervisor,
+/// dissent (R6.5, R8.3), as checked from what was typed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DecisionFields {
+    pub units: String,
+    pub deadline: Option<NaiveDate>,
+    pub supervisor: String,
+    pub dissent: String,
+}
+
+/// Check the typed fields of a decision: a deadline, when given, must be a date
+/// (YYYY-MM-DD, or MM-DD in `year`).
+pub fn check_fields(
+    units: &str,
+    deadline: &str,
+    supervisor: &str,
+    dissent: &str,
+    year: i32,
+) -> super::validate::Checked<DecisionFields> {
+    use super::validate::{Problem, Problems, parse_date};
+    let mut p = Problems::default();
+    let parsed = parse_date(deadline, year);
+    if !deadline.trim().is_empty() && parsed.is_none() {
+        p.add("deadline", Problem::BadDate);
+    }
+    p.into_result(DecisionFields {
+        units: units.to_string(),
+        deadline: parsed,
+        supervisor: supervisor.to_string(),
+        dissent: dissent.to_string(),
+    })
 }

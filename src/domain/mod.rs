@@ -1,5 +1,6 @@
 //! The regulation as pure Rust: types and rules, no IO, no clock, no terminal.
 pub mod attendance;
+pub mod attendance_input;
 pub mod calendar;
 pub mod decision;
 pub mod meeting;

@@ -16,15 +16,41 @@ impl Person {
     /// Does a filter typed by the user find this person? Matches part of the name,
     /// title or department, or the start of the pinyin initials.
     pub fn matches(&self, filter: &str) -> bool {
-        let f = filter.trim();
-        if f.is_empty() {
-            return true;
-        }
-        let lower = f.to_lowercase();
-        self.name.contains(f)
-            || self.title.contains(f)
-            || self.department.contains(f)
-            || (!self.initials.is_empty() && self.initials.to_lowercase().starts_with(&lower))
+        self.rank(filter).is_some()
+    }
+
+    /// How well a filter finds this person (lower is better), or none: see [`match_rank`].
+    pub fn rank(&self, filter: &str) -> Option<u8> {
+        match_rank(
+            filter,
+            &self.name,
+            &self.initials,
+            &[&self.title, &self.department],
+        )
+    }
+}
+
+/// How well `filter` finds a person: 0 the whole name or the whole initials (`zw` is
+/// 郑伟 before 赵文军), 1 the start of the name or initials, 2 part of the name, 3 part
+/// of another field (title, department); none when it does not match. An empty filter
+/// matches everyone equally.
+pub fn match_rank(filter: &str, name: &str, initials: &str, other: &[&str]) -> Option<u8> {
+    let f = filter.trim();
+    if f.is_empty() {
+        return Some(0);
+    }
+    let lower = f.to_lowercase();
+    let initials = initials.to_lowercase();
+    if name == f || (!initials.is_empty() && initials == lower) {
+        Some(0)
+    } else if name.starts_with(f) || (!initials.is_empty() && initials.starts_with(&lower)) {
+        Some(1)
+    } else if name.contains(f) {
+        Some(2)
+    } else if other.iter().any(|o| o.contains(f)) {
+        Some(3)
+    } else {
+        None
     }
 }
 

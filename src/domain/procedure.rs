@@ -3,7 +3,9 @@ use super::people::{Participation, Person, Role};
 use super::topic::Topic;
 use super::{Id, Time};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Step {
     /// 1 汇报: the lead department's head reports.
     Report = 1,
@@ -44,7 +46,7 @@ impl Step {
 }
 
 /// When a step of a topic was entered and left.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct StepRecord {
     pub topic_id: Id,
     pub step: Step,
@@ -53,7 +55,7 @@ pub struct StepRecord {
 }
 
 /// One speaker's words within a step.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Entry {
     pub id: Id,
     pub topic_id: Id,

@@ -73,3 +73,49 @@ impl Problems {
         }
     }
 }
+
+/// A time typed as HH:MM (or HHMM, H:MM, with a full-width colon).
+pub fn parse_hhmm(s: &str) -> Option<chrono::NaiveTime> {
+    let s = s.trim().replace('：', ":");
+    let (h, m) = match s.split_once(':') {
+        Some((h, m)) => (h.to_string(), m.to_string()),
+        None if s.len() == 4 && s.chars().all(|c| c.is_ascii_digit()) => {
+            (s[..2].to_string(), s[2..].to_string())
+        }
+        None => return None,
+    };
+    chrono::NaiveTime::from_hms_opt(h.trim().parse().ok()?, m.trim().parse().ok()?, 0)
+}
+
+/// A date typed as YYYY-MM-DD (or with / or .), or MM-DD in `year`.
+pub fn parse_date(s: &str, year: i32) -> Option<chrono::NaiveDate> {
+    let s = s.trim().replace(['/', '.'], "-");
+    chrono::NaiveDate::parse_from_str(&s, "%Y-%m-%d")
+        .ok()
+        .or_else(|| chrono::NaiveDate::parse_from_str(&format!("{year}-{s}"), "%Y-%m-%d").ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_are_read_the_ways_people_type_them() {
+        let t = |h, m| chrono::NaiveTime::from_hms_opt(h, m, 0);
+        assert_eq!(parse_hhmm("08:52"), t(8, 52));
+        assert_eq!(parse_hhmm("8:05"), t(8, 5));
+        assert_eq!(parse_hhmm("0852"), t(8, 52));
+        assert_eq!(parse_hhmm("08：52"), t(8, 52));
+        assert_eq!(parse_hhmm("25:00"), None);
+        assert_eq!(parse_hhmm("八点"), None);
+        assert_eq!(parse_hhmm(""), None);
+    }
+
+    #[test]
+    fn dates_with_or_without_the_year() {
+        let d = chrono::NaiveDate::from_ymd_opt(2026, 12, 31);
+        assert_eq!(parse_date("2026-12-31", 2025), d);
+        assert_eq!(parse_date("12/31", 2026), d);
+        assert_eq!(parse_date("31日", 2026), None);
+    }
+}

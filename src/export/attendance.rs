@@ -1,11 +1,14 @@
 //! The attendance report (签到表, R5.1, R8.2): who was expected in each group, how each
 //! stands, when they signed in, and the discipline flags in words.
-use super::{Format, Loaded, date_hhmm, hhmm, md_inline, md_table, txt_table, underline};
+use super::doc::Document;
+use super::render::render;
+use super::{Format, date_hhmm, hhmm, opt_name, when};
 use crate::domain::attendance::{Presence, Punctuality};
 use crate::domain::meeting::MeetingStatus;
 use crate::domain::roster::{Group, Line};
 use crate::domain::{Id, Time};
 use crate::i18n::{self, Lang};
+use crate::store::view::MeetingView;
 use crate::store::{Store, StoreError};
 
 /// The attendance report of a meeting as at `now`.
@@ -16,91 +19,69 @@ pub fn attendance(
     format: Format,
     now: Time,
 ) -> Result<String, StoreError> {
-    let data = Loaded::load(store, meeting_id, now)?;
-    Ok(render(&data, lang, format, now))
+    Ok(render(
+        &attendance_doc(store, meeting_id, lang, now)?,
+        format,
+    ))
 }
 
-fn render(data: &Loaded, lang: Lang, format: Format, now: Time) -> String {
-    let mut out = String::new();
-    let title = lang.t(&i18n::X_ATTENDANCE_TITLE);
+/// The attendance report as a document.
+pub fn attendance_doc(
+    store: &Store,
+    meeting_id: Id,
+    lang: Lang,
+    now: Time,
+) -> Result<Document, StoreError> {
+    let Some(data) = MeetingView::load(store, meeting_id, now)? else {
+        return Err(StoreError::BadData(format!("no meeting {meeting_id}")));
+    };
+    Ok(build(&data, lang, now))
+}
+
+fn build(data: &MeetingView, lang: Lang, now: Time) -> Document {
+    let t = |x: &i18n::Tr| lang.t(x);
+    let mut doc = Document::new(t(&i18n::X_ATTENDANCE_TITLE)).in_lang(lang);
     let m = &data.meeting;
     let waiting = m
         .waiting_room
         .clone()
         .filter(|w| !w.trim().is_empty())
-        .unwrap_or_else(|| lang.t(&i18n::NOT_SET).to_string());
-    let fields = [
-        (i18n::X_MEETING, m.title.clone()),
-        (i18n::X_WHEN, data.when(lang)),
-        (i18n::X_ROOM, m.room.clone()),
-        (i18n::X_WAITING_ROOM, waiting),
-        (i18n::X_CHAIR, data.opt_name(lang, m.chair_id)),
-        (i18n::X_COUNTS, i18n::x_counts(lang, data.roster.counts)),
-        (i18n::X_EXPORTED, date_hhmm(&now)),
-    ];
-    match format {
-        Format::Md => {
-            out.push_str(&format!("# {title}\n\n"));
-            for (label, value) in &fields {
-                let line = i18n::x_field(lang, lang.t(label), &md_inline(value));
-                out.push_str(&format!("- {line}\n"));
-            }
-        }
-        Format::Txt => {
-            out.push_str(&format!("{title}\n{}\n\n", underline(title, '=')));
-            for (label, value) in &fields {
-                let value = super::one_line(value);
-                out.push_str(&i18n::x_field(lang, lang.t(label), &value));
-                out.push('\n');
-            }
-        }
-    }
-
-    let header = [
-        lang.t(&i18n::X_COL_NAME),
-        lang.t(&i18n::X_COL_TITLE),
-        lang.t(&i18n::X_COL_STATE),
-        lang.t(&i18n::X_COL_TIME),
-        lang.t(&i18n::X_COL_FLAG),
-    ];
+        .unwrap_or_else(|| t(&i18n::NOT_SET).to_string());
+    doc.field(t(&i18n::X_MEETING), m.title.clone())
+        .field(t(&i18n::X_WHEN), when(data, lang))
+        .field(t(&i18n::X_ROOM), m.room.clone())
+        .field(t(&i18n::X_WAITING_ROOM), waiting)
+        .field(t(&i18n::X_CHAIR), opt_name(data, lang, m.chair_id))
+        .field(t(&i18n::X_COUNTS), i18n::x_counts(lang, data.roster.counts))
+        .field(t(&i18n::X_EXPORTED), date_hhmm(&now));
+    let header: Vec<String> = [
+        i18n::X_COL_NAME,
+        i18n::X_COL_TITLE,
+        i18n::X_COL_STATE,
+        i18n::X_COL_TIME,
+        i18n::X_COL_FLAG,
+    ]
+    .iter()
+    .map(|x| t(x).to_string())
+    .collect();
     for (heading, group, empty) in groups(data, lang) {
         let rows: Vec<Vec<String>> = data
             .roster
             .group(group)
             .map(|l| row(data, l, lang))
             .collect();
-        out.push('\n');
-        match format {
-            Format::Md => {
-                out.push_str(&format!("## {}\n\n", md_inline(&heading)));
-                if rows.is_empty() {
-                    out.push_str(&md_inline(lang.t(&empty)));
-                    out.push('\n');
-                } else {
-                    md_table(&mut out, &header, &rows);
-                }
-            }
-            Format::Txt => {
-                let heading = super::one_line(&heading);
-                out.push_str(&format!("{heading}\n{}\n", underline(&heading, '-')));
-                if rows.is_empty() {
-                    out.push_str(lang.t(&empty));
-                    out.push('\n');
-                } else {
-                    let rows: Vec<Vec<String>> = rows
-                        .into_iter()
-                        .map(|r| r.iter().map(|c| super::one_line(c)).collect())
-                        .collect();
-                    txt_table(&mut out, &header, &rows);
-                }
-            }
+        doc.heading(1, heading);
+        if rows.is_empty() {
+            doc.paragraph(t(&empty));
+        } else {
+            doc.table(header.clone(), rows);
         }
     }
-    out
+    doc
 }
 
 /// The groups shown, in order, with their heading and the text shown when empty.
-fn groups(data: &Loaded, lang: Lang) -> Vec<(String, Group, i18n::Tr)> {
+fn groups(data: &MeetingView, lang: Lang) -> Vec<(String, Group, i18n::Tr)> {
     let mut out = vec![(
         lang.t(&i18n::ROLE_ATTENDING).to_string(),
         Group::Attending,
@@ -134,7 +115,7 @@ fn groups(data: &Loaded, lang: Lang) -> Vec<(String, Group, i18n::Tr)> {
 }
 
 /// One person's row: name, title and department, state, sign-in time, flags.
-fn row(data: &Loaded, l: &Line, lang: Lang) -> Vec<String> {
+fn row(data: &MeetingView, l: &Line, lang: Lang) -> Vec<String> {
     let person = data.person(l.person_id);
     let mut name = person.map(|p| p.name.clone()).unwrap_or_else(|| "?".into());
     if l.is_recorder {
@@ -169,7 +150,7 @@ fn state_word(p: &Presence) -> i18n::Tr {
 /// The discipline flags of R8.2, as words: 未提前到会 / 迟到 N 分钟 / 请假（事由，批准人） /
 /// 旷会 / 中途退席 HH:MM 事由, and, while the meeting is not closed, how overdue someone
 /// not yet here is.
-fn flags(data: &Loaded, l: &Line, lang: Lang) -> String {
+fn flags(data: &MeetingView, l: &Line, lang: Lang) -> String {
     let mut out: Vec<String> = Vec::new();
     if let Some(p) = l.punctuality
         && p != Punctuality::OnTime

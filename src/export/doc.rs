@@ -13,6 +13,8 @@
 /// One paper.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Document {
+    /// The paper's language: its typography ("标签：值" or "Label: value").
+    pub lang: crate::i18n::Lang,
     /// The title, e.g. "会议记录" (GB/T 9704: 2号小标宋, centred).
     pub title: String,
     /// The classification marking "密级★期限" (e.g. "秘密★1年"), printed at the top left
@@ -60,6 +62,26 @@ impl Document {
             title: title.into(),
             ..Self::default()
         }
+    }
+
+    pub fn in_lang(mut self, lang: crate::i18n::Lang) -> Self {
+        self.lang = lang;
+        self
+    }
+
+    pub fn field_list(&mut self, label: impl Into<String>, items: Vec<String>) -> &mut Self {
+        self.push(Block::FieldList {
+            label: label.into(),
+            items,
+        })
+    }
+
+    pub fn table(&mut self, header: Vec<String>, rows: Vec<Vec<String>>) -> &mut Self {
+        self.push(Block::Table { header, rows })
+    }
+
+    pub fn note(&mut self, text: impl Into<String>) -> &mut Self {
+        self.push(Block::Note(text.into()))
     }
 
     pub fn push(&mut self, block: Block) -> &mut Self {

@@ -1,31 +1,24 @@
 //! Papers a person can file (R9.5): the attendance report (签到表, R5.1 / R8.2) and the
-//! verbatim record (会议记录, R5.2 / R6), as Markdown or plain text.
+//! verbatim record (会议记录, R5.2 / R6). Each is built as a document ([`doc`]) and
+//! written by one renderer per file kind ([`render`] for Markdown and plain text).
 //!
 //! Times are shown as HH:MM in the offset they were stored with, never the machine's.
-//!
-//! The words the recorder typed are reproduced exactly. In plain text they are written
-//! as they are; in Markdown each text is put in a fenced code block (longer than any run
-//! of backticks inside it) followed by one newline, so neither the file nor its rendering
-//! changes a character: no escaping, no reflow, line breaks kept, `*`, `#` and `|` shown
-//! as typed.
 mod attendance;
 pub mod doc;
 mod record;
+pub mod render;
 
 use chrono::Datelike;
 use unicode_width::UnicodeWidthStr;
 
-use crate::domain::attendance::AttendanceEvent;
 use crate::domain::meeting::Meeting;
-use crate::domain::people::{Participation, Person};
-use crate::domain::roster::{self, Roster};
-use crate::domain::topic::Topic;
 use crate::domain::{Id, Time};
 use crate::i18n::{self, Lang};
+use crate::store::view::MeetingView;
 use crate::store::{Store, StoreError};
 
-pub use attendance::attendance;
-pub use record::record;
+pub use attendance::{attendance, attendance_doc};
+pub use record::{record, record_doc};
 
 /// The kind of file written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,61 +59,45 @@ pub fn resolve_meeting(store: &Store, which: &str) -> Result<Option<Meeting>, St
     }
 }
 
-/// Everything an export reads about one meeting.
-pub(crate) struct Loaded {
-    pub meeting: Meeting,
-    pub topics: Vec<Topic>,
-    pub parts: Vec<Participation>,
-    pub people: Vec<Person>,
-    pub roster: Roster,
+/// A name for an optional person id: "—" when unset, "?" for an id that names nobody.
+pub(crate) fn opt_name(view: &MeetingView, lang: Lang, id: Option<Id>) -> String {
+    match id {
+        Some(id) => view.name(id).to_string(),
+        None => lang.t(&i18n::NOT_SET).to_string(),
+    }
 }
 
-impl Loaded {
-    pub fn load(store: &Store, meeting_id: Id, now: Time) -> Result<Self, StoreError> {
-        let Some(meeting) = store.meeting(meeting_id)? else {
-            return Err(StoreError::BadData(format!("no meeting {meeting_id}")));
-        };
-        let topics = store.topics(meeting_id)?;
-        let parts = store.participations(meeting_id)?;
-        let people = store.people()?;
-        let events: Vec<AttendanceEvent> = store.attendance_events(meeting_id)?;
-        let roster = roster::build(&meeting, &topics, &parts, &events, now);
-        Ok(Self {
-            meeting,
-            topics,
-            parts,
-            people,
-            roster,
-        })
-    }
+/// The meeting's date, weekday and start: "2026-11-30 星期一 09:00".
+pub(crate) fn when(view: &MeetingView, lang: Lang) -> String {
+    let s = view.meeting.starts_at;
+    format!(
+        "{} {} {}",
+        s.format("%Y-%m-%d"),
+        i18n::x_weekday(lang, s.weekday()),
+        hhmm(&s)
+    )
+}
 
-    pub fn person(&self, id: Id) -> Option<&Person> {
-        self.people.iter().find(|p| p.id == id)
+/// Write a paper owner-only (0600), never through a symlink, flushed to the disk. An
+/// existing file of the same name is replaced.
+pub fn write_private(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o600).custom_flags(libc::O_NOFOLLOW);
     }
-
-    /// A person's name; "?" for an id that names nobody.
-    pub fn name(&self, id: Id) -> &str {
-        self.person(id).map(|p| p.name.as_str()).unwrap_or("?")
+    let mut file = opts.open(path)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // A file that was there before keeps its old mode through open(): set it.
+        file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
     }
-
-    /// A name for an optional id: "—" when unset.
-    pub fn opt_name(&self, lang: Lang, id: Option<Id>) -> String {
-        match id {
-            Some(id) => self.name(id).to_string(),
-            None => lang.t(&i18n::NOT_SET).to_string(),
-        }
-    }
-
-    /// The meeting's date, weekday and start: "2026-11-30 星期一 09:00".
-    pub fn when(&self, lang: Lang) -> String {
-        let s = self.meeting.starts_at;
-        format!(
-            "{} {} {}",
-            s.format("%Y-%m-%d"),
-            i18n::x_weekday(lang, s.weekday()),
-            hhmm(&s)
-        )
-    }
+    file.write_all(bytes)?;
+    file.sync_all()
 }
 
 /// HH:MM in the time's own offset.

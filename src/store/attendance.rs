@@ -1,8 +1,9 @@
 //! Attendance events: appended, never changed, so the record of the room is complete.
-use rusqlite::{Row, Transaction, params};
+use rusqlite::{Row, params};
 
 use super::time::{parse_time, time_text};
-use super::{Result, Store, StoreError, audit};
+use super::tx::{Audit, Tx};
+use super::{Result, Store, StoreError};
 use crate::domain::attendance::{AttendanceEvent, EventKind, Place};
 use crate::domain::{Id, Time};
 
@@ -15,12 +16,14 @@ impl Store {
         at: Time,
         note: &str,
     ) -> Result<Id> {
-        self.write(|tx, op| insert_event(tx, op, meeting_id, person_id, kind, at, note))
+        self.transact_at(at, |tx| {
+            insert_event(tx, meeting_id, person_id, kind, at, note)
+        })
     }
 
     /// All attendance events of a meeting, oldest first.
     pub fn attendance_events(&self, meeting_id: Id) -> Result<Vec<AttendanceEvent>> {
-        let mut st = self.conn().prepare(
+        let mut st = self.conn().prepare_cached(
             "SELECT id, meeting_id, person_id, kind, place, reason, approver, at, note
              FROM attendance_event WHERE meeting_id = ?1 ORDER BY id",
         )?;
@@ -34,8 +37,7 @@ impl Store {
 }
 
 pub(super) fn insert_event(
-    tx: &Transaction<'_>,
-    operator: &str,
+    tx: &Tx<'_>,
     meeting_id: Id,
     person_id: Id,
     kind: &EventKind,
@@ -55,16 +57,19 @@ pub(super) fn insert_event(
         params![meeting_id, person_id, kind.code(), place, reason, approver, at_text, note],
     )?;
     let id = tx.last_insert_rowid();
-    let what = format!("person {person_id} {} {at_text}", kind.code());
-    audit(
-        tx,
-        operator,
-        kind.code(),
-        "attendance_event",
-        Some(id),
-        None,
-        Some(&what),
-    )?;
+    // The whole event, readable: who, what, where, when, why, approved by, note.
+    let mut what = format!("person {person_id} {} {at_text}", kind.code());
+    for (label, value) in [
+        ("place", place.unwrap_or("")),
+        ("reason", reason),
+        ("approver", approver),
+        ("note", note),
+    ] {
+        if !value.is_empty() {
+            what.push_str(&format!("; {label}={value}"));
+        }
+    }
+    tx.audit(Audit::new(kind.code(), "attendance_event", Some(id)).values(None, Some(&what)))?;
     Ok(id)
 }
 

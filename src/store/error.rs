@@ -69,6 +69,16 @@ impl StoreError {
         }
     }
 
+    /// Name the database file in an error made without it (inside a transaction).
+    pub(crate) fn reclassify(self, path: &Path) -> Self {
+        match self {
+            Self::NotHuiwu { path: p } if p.as_os_str().is_empty() => Self::NotHuiwu {
+                path: path.to_path_buf(),
+            },
+            other => other,
+        }
+    }
+
     /// A failure that may pass (another terminal's transaction, a full disk being
     /// cleared): the caller keeps the data and tries again.
     pub fn is_transient(&self) -> bool {

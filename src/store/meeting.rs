@@ -2,7 +2,8 @@
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::time::{parse_time, time_text};
-use super::{Result, Store, StoreError, audit};
+use super::tx::Audit;
+use super::{Result, Store, StoreError};
 use crate::domain::Id;
 use crate::domain::meeting::{Meeting, MeetingStatus};
 
@@ -11,7 +12,7 @@ const COLUMNS: &str = "id, title, starts_at, room, waiting_room, chair_id, statu
 
 impl Store {
     pub fn insert_meeting(&mut self, m: &Meeting) -> Result<Id> {
-        self.write(|tx, op| {
+        self.transact(|tx| {
             tx.execute(
                 "INSERT INTO meeting (title, starts_at, room, waiting_room, chair_id, status,
                                       postponed_from, current_topic_id, is_demo)
@@ -29,7 +30,15 @@ impl Store {
                 ],
             )?;
             let id = tx.last_insert_rowid();
-            audit(tx, op, "create", "meeting", Some(id), None, Some(&m.title))?;
+            let what = format!(
+                "{} {} {}; chair={}; demo={}",
+                m.title,
+                time_text(&m.starts_at),
+                m.room,
+                m.chair_id.map(|c| c.to_string()).unwrap_or_default(),
+                m.is_demo
+            );
+            tx.audit(Audit::new("create", "meeting", Some(id)).values(None, Some(&what)))?;
             Ok(id)
         })
     }
@@ -71,7 +80,7 @@ impl Store {
     }
 
     pub fn set_meeting_status(&mut self, id: Id, status: MeetingStatus) -> Result<()> {
-        self.write(|tx, op| {
+        self.transact(|tx| {
             let old: String =
                 tx.query_row("SELECT status FROM meeting WHERE id = ?1", [id], |r| {
                     r.get(0)
@@ -80,14 +89,10 @@ impl Store {
                 "UPDATE meeting SET status = ?2 WHERE id = ?1",
                 params![id, status.code()],
             )?;
-            audit(
-                tx,
-                op,
-                "status",
-                "meeting",
-                Some(id),
-                Some(&old),
-                Some(status.code()),
+            tx.audit(
+                Audit::new("status", "meeting", Some(id))
+                    .field("status")
+                    .values(Some(&old), Some(status.code())),
             )
         })
     }

@@ -1,8 +1,11 @@
 //! SQLite, and the only place that holds SQL.
 //!
 //! One database file; WAL; `synchronous=FULL` because this is the official record;
-//! every write is one `BEGIN IMMEDIATE` transaction that also appends an audit row (R9.4).
+//! every write is one `BEGIN IMMEDIATE` transaction of [`tx::Tx`] that also appends an
+//! audit row with the old and new values (R9.4). The console's own writes go through
+//! [`change::Change`] and the save queue of [`writer`]: durable, retried, never blocking.
 mod attendance;
+pub mod change;
 mod decision;
 mod error;
 mod meeting;
@@ -11,24 +14,34 @@ pub mod procedure;
 mod session;
 mod time;
 mod topic;
+pub mod tx;
+pub mod view;
 pub mod writer;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::OnceLock;
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior, params};
+use rusqlite::{Connection, OpenFlags};
 use rusqlite_migration::{M, Migrations};
 
 pub use error::StoreError;
 pub use session::SessionState;
-pub(crate) use time::time_text;
 
-use crate::domain::Id;
+use crate::clock::SystemClock;
+use crate::domain::{Clock, Id};
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
 /// The schema, one migration per released version. Never edit a released one.
-const MIGRATIONS: &[M<'static>] = &[M::up(include_str!("migrations/0001_initial.sql"))];
+const MIGRATIONS: &[M<'static>] = &[
+    M::up(include_str!("migrations/0001_initial.sql")),
+    M::up(include_str!("migrations/0002_changes.sql")),
+];
+
+/// The schema version this program writes (the number of migrations).
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 /// How long a write waits for another terminal's transaction before giving up.
 pub const DEFAULT_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
@@ -37,6 +50,39 @@ pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
     operator: String,
+    /// Which process writes: commits of this writer are this terminal's own.
+    writer: String,
+    /// Where audit times come from when the caller does not give one.
+    clock: Arc<dyn Clock>,
+}
+
+/// This process's writer id: the same for every connection the process opens.
+pub fn process_writer_id() -> &'static str {
+    static ID: OnceLock<String> = OnceLock::new();
+    ID.get_or_init(|| {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or_default();
+        format!("{}-{nanos:x}", std::process::id())
+    })
+}
+
+/// A new row id chosen by this process, for rows whose id the screen needs before the
+/// save queue has written them (an entry the recorder is typing into). Unique across
+/// processes in practice: microseconds since 2020, the process id and a counter.
+pub fn new_id() -> Id {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    const EPOCH_2020: u64 = 1_577_836_800;
+    let micros = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_micros() as u64)
+        .unwrap_or_default()
+        .saturating_sub(EPOCH_2020 * 1_000_000);
+    let count = COUNTER.fetch_add(1, Ordering::Relaxed) & 0xff;
+    let pid = u64::from(std::process::id()) & 0xf;
+    ((micros << 12) | (pid << 8) | count) as i64 & i64::MAX
 }
 
 impl Store {
@@ -54,11 +100,7 @@ impl Store {
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|e| StoreError::classify(e, path))?;
-        let mut store = Self {
-            conn,
-            path: Some(path.to_path_buf()),
-            operator: operator.to_string(),
-        };
+        let mut store = Self::with_conn(conn, Some(path.to_path_buf()), operator);
         store.prepare(busy)?;
         Ok(store)
     }
@@ -66,13 +108,51 @@ impl Store {
     /// A private in-memory database, for tests and benchmarks.
     pub fn open_in_memory(operator: &str) -> Result<Self> {
         let conn = Connection::open_in_memory()?;
-        let mut store = Self {
-            conn,
-            path: None,
-            operator: operator.to_string(),
-        };
+        let mut store = Self::with_conn(conn, None, operator);
         store.prepare(DEFAULT_BUSY_TIMEOUT)?;
         Ok(store)
+    }
+
+    fn with_conn(conn: Connection, path: Option<PathBuf>, operator: &str) -> Self {
+        Self {
+            conn,
+            path,
+            operator: operator.to_string(),
+            writer: process_writer_id().to_string(),
+            clock: Arc::new(SystemClock),
+        }
+    }
+
+    /// The clock audit rows take their time from when the change carries none.
+    pub fn set_clock(&mut self, clock: Arc<dyn Clock>) {
+        self.clock = clock;
+    }
+
+    /// Name this connection's commits as another writer's (tests of two terminals in one
+    /// process).
+    pub fn set_writer_id(&mut self, id: &str) {
+        self.writer = id.to_string();
+    }
+
+    /// How long a statement waits for another connection's lock before giving up.
+    pub fn set_busy_timeout(&self, busy: Duration) -> Result<()> {
+        Ok(self.conn.busy_timeout(busy)?)
+    }
+
+    /// Make the database refuse to grow past `pages` pages on this connection (as a full
+    /// disk would); `None` lifts the limit. For fault tests.
+    #[doc(hidden)]
+    pub fn limit_pages(&self, pages: Option<u32>) -> Result<()> {
+        let n = pages.map(i64::from).unwrap_or(1_073_741_823);
+        self.conn
+            .query_row(&format!("PRAGMA max_page_count = {n}"), [], |_| Ok(()))?;
+        Ok(())
+    }
+
+    /// The number of pages the database has now.
+    #[doc(hidden)]
+    pub fn page_count(&self) -> Result<u32> {
+        Ok(self.conn.query_row("PRAGMA page_count", [], |r| r.get(0))?)
     }
 
     fn prepare(&mut self, busy: Duration) -> Result<()> {
@@ -151,30 +231,25 @@ impl Store {
             .query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 
-    /// Run `f` in one IMMEDIATE transaction (takes the write lock up front, so a busy
-    /// database fails here and not halfway through).
-    pub(crate) fn write<T>(
-        &mut self,
-        f: impl FnOnce(&Transaction<'_>, &str) -> Result<T>,
-    ) -> Result<T> {
-        let path = self.path.clone().unwrap_or_default();
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| StoreError::classify(e, &path))?;
-        let out = f(&tx, &self.operator)?;
-        tx.commit().map_err(|e| StoreError::classify(e, &path))?;
-        Ok(out)
+    /// The highest commit mark of any other process: changes when another terminal
+    /// commits a change to the record (not when it only saves where its caret is).
+    pub fn others_mark(&self) -> Result<i64> {
+        Ok(self.conn.query_row(
+            "SELECT COALESCE(MAX(seq), 0) FROM commit_mark WHERE writer <> ?1",
+            [&self.writer],
+            |r| r.get(0),
+        )?)
     }
 
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
     }
 
-    /// The whole audit trail, newest last: (at, operator, action, entity, id, old, new).
+    /// The whole audit trail, oldest first.
     pub fn audit_trail(&self) -> Result<Vec<AuditRow>> {
         let mut st = self.conn.prepare(
-            "SELECT at, operator, action, entity, entity_id, old, new FROM audit ORDER BY id",
+            "SELECT at, operator, action, entity, entity_id, field, old, new FROM audit
+             ORDER BY id",
         )?;
         let rows = st.query_map([], |r| {
             Ok(AuditRow {
@@ -183,8 +258,9 @@ impl Store {
                 action: r.get(2)?,
                 entity: r.get(3)?,
                 entity_id: r.get(4)?,
-                old: r.get(5)?,
-                new: r.get(6)?,
+                field: r.get(5)?,
+                old: r.get(6)?,
+                new: r.get(7)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
@@ -224,34 +300,10 @@ pub struct AuditRow {
     pub action: String,
     pub entity: String,
     pub entity_id: Option<Id>,
+    /// The field that changed; for text "text@N" (N: character offset of the change).
+    pub field: Option<String>,
     pub old: Option<String>,
     pub new: Option<String>,
-}
-
-/// Append one audit row inside the caller's transaction.
-pub(crate) fn audit(
-    tx: &Transaction<'_>,
-    operator: &str,
-    action: &str,
-    entity: &str,
-    entity_id: Option<Id>,
-    old: Option<&str>,
-    new: Option<&str>,
-) -> Result<()> {
-    tx.execute(
-        "INSERT INTO audit (at, operator, action, entity, entity_id, old, new)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![
-            time_text(&chrono::Local::now().fixed_offset()),
-            operator,
-            action,
-            entity,
-            entity_id,
-            old,
-            new
-        ],
-    )?;
-    Ok(())
 }
 
 /// Create the file with mode 0600 before SQLite does: the minutes are not for others.

@@ -1,20 +1,25 @@
 //! People and their participation in meetings.
 use rusqlite::{Row, params};
 
-use super::{Result, Store, StoreError, audit};
+use super::tx::Audit;
+use super::{Result, Store, StoreError};
 use crate::domain::Id;
 use crate::domain::people::{Participation, Person, Role};
 
 impl Store {
     pub fn insert_person(&mut self, p: &Person) -> Result<Id> {
-        self.write(|tx, op| {
+        self.transact(|tx| {
             tx.execute(
                 "INSERT INTO person (name, title, department, phone, initials)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![p.name, p.title, p.department, p.phone, p.initials],
             )?;
             let id = tx.last_insert_rowid();
-            audit(tx, op, "create", "person", Some(id), None, Some(&p.name))?;
+            let what = format!(
+                "{}; {}; {}; {}; {}",
+                p.name, p.title, p.department, p.phone, p.initials
+            );
+            tx.audit(Audit::new("create", "person", Some(id)).values(None, Some(&what)))?;
             Ok(id)
         })
     }
@@ -37,7 +42,7 @@ impl Store {
     }
 
     pub fn insert_participation(&mut self, p: &Participation) -> Result<Id> {
-        self.write(|tx, op| {
+        self.transact(|tx| {
             tx.execute(
                 "INSERT INTO participation (meeting_id, person_id, role, topic_id, is_recorder)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -50,16 +55,14 @@ impl Store {
                 ],
             )?;
             let id = tx.last_insert_rowid();
-            let what = format!("person {} as {}", p.person_id, p.role.code());
-            audit(
-                tx,
-                op,
-                "create",
-                "participation",
-                Some(id),
-                None,
-                Some(&what),
-            )?;
+            let what = format!(
+                "person {} as {}; topic={}; recorder={}",
+                p.person_id,
+                p.role.code(),
+                p.topic_id.map(|t| t.to_string()).unwrap_or_default(),
+                p.is_recorder
+            );
+            tx.audit(Audit::new("create", "participation", Some(id)).values(None, Some(&what)))?;
             Ok(id)
         })
     }

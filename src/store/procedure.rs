@@ -2,7 +2,8 @@
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::time::{opt_time, parse_time, time_text};
-use super::{Result, Store, StoreError, audit};
+use super::tx::{Audit, Tx, text_change};
+use super::{Result, Store, StoreError};
 use crate::domain::procedure::{Entry, Step, StepRecord};
 use crate::domain::{Id, Time};
 
@@ -19,38 +20,14 @@ pub struct NewEntry<'a> {
 impl Store {
     /// Start a new entry at the end of its step.
     pub fn insert_entry(&mut self, e: &NewEntry<'_>) -> Result<Entry> {
-        self.write(|tx, op| {
+        self.transact_at(e.started_at, |tx| {
             let seq: u32 = tx.query_row(
                 "SELECT COALESCE(MAX(seq), 0) + 1 FROM entry WHERE topic_id = ?1 AND step = ?2",
                 params![e.topic_id, e.step.number()],
                 |r| r.get(0),
             )?;
-            tx.execute(
-                "INSERT INTO entry (topic_id, step, seq, speaker_id, speaker_name, off_list,
-                                    started_at, text, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, '', ?7)",
-                params![
-                    e.topic_id,
-                    e.step.number(),
-                    seq,
-                    e.speaker_id,
-                    e.speaker_name,
-                    e.off_list,
-                    time_text(&e.started_at)
-                ],
-            )?;
-            let id = tx.last_insert_rowid();
-            audit(
-                tx,
-                op,
-                "create",
-                "entry",
-                Some(id),
-                None,
-                Some(e.speaker_name),
-            )?;
-            Ok(Entry {
-                id,
+            let mut entry = Entry {
+                id: 0,
                 topic_id: e.topic_id,
                 step: e.step,
                 seq,
@@ -59,46 +36,25 @@ impl Store {
                 off_list: e.off_list,
                 started_at: e.started_at,
                 text: String::new(),
-            })
+            };
+            entry.id = insert_entry(tx, &entry, false)?;
+            Ok(entry)
         })
     }
 
     /// Save the text of several entries in one transaction: either all of them reach the
     /// disk or none does, so the database always holds a complete version (R9.1).
     pub fn save_entry_texts(&mut self, items: &[(Id, String)], at: Time) -> Result<()> {
-        self.write(|tx, op| {
-            let at_text = time_text(&at);
+        self.transact_at(at, |tx| {
             for (id, text) in items {
-                let old: Option<i64> = tx
-                    .query_row("SELECT length(text) FROM entry WHERE id = ?1", [id], |r| {
-                        r.get(0)
-                    })
-                    .optional()?;
-                let Some(old) = old else {
-                    return Err(StoreError::BadData(format!("entry {id} is gone")));
-                };
-                tx.execute(
-                    "UPDATE entry SET text = ?2, updated_at = ?3 WHERE id = ?1",
-                    params![id, text, at_text],
-                )?;
-                // The audit keeps the size of each edit, not the text: the entry is the text.
-                let new = text.chars().count().to_string();
-                audit(
-                    tx,
-                    op,
-                    "edit",
-                    "entry",
-                    Some(*id),
-                    Some(&old.to_string()),
-                    Some(&new),
-                )?;
+                save_text(tx, *id, text)?;
             }
             Ok(())
         })
     }
 
     pub fn entries(&self, topic_id: Id) -> Result<Vec<Entry>> {
-        let mut st = self.conn().prepare(
+        let mut st = self.conn().prepare_cached(
             "SELECT id, topic_id, step, seq, speaker_id, speaker_name, off_list, started_at, text
              FROM entry WHERE topic_id = ?1 ORDER BY step, seq, id",
         )?;
@@ -111,7 +67,7 @@ impl Store {
     }
 
     pub fn step_records(&self, topic_id: Id) -> Result<Vec<StepRecord>> {
-        let mut st = self.conn().prepare(
+        let mut st = self.conn().prepare_cached(
             "SELECT topic_id, step, started_at, ended_at FROM step_record
              WHERE topic_id = ?1 ORDER BY step",
         )?;
@@ -140,36 +96,132 @@ impl Store {
         enter: Option<Step>,
         at: Time,
     ) -> Result<()> {
-        self.write(|tx, op| {
-            let at_text = time_text(&at);
-            if let Some(s) = leave {
-                tx.execute(
-                    "INSERT INTO step_record (topic_id, step, started_at, ended_at)
-                     VALUES (?1, ?2, NULL, ?3)
-                     ON CONFLICT (topic_id, step) DO UPDATE SET ended_at = excluded.ended_at",
-                    params![topic_id, s.number(), at_text],
-                )?;
-            }
-            if let Some(s) = enter {
-                tx.execute(
-                    "INSERT INTO step_record (topic_id, step, started_at, ended_at)
-                     VALUES (?1, ?2, ?3, NULL)
-                     ON CONFLICT (topic_id, step) DO UPDATE
-                     SET started_at = COALESCE(started_at, excluded.started_at)",
-                    params![topic_id, s.number(), at_text],
-                )?;
-            }
-            audit(
-                tx,
-                op,
-                "step",
-                "topic",
-                Some(topic_id),
+        self.transact_at(at, |tx| change_step(tx, topic_id, leave, enter))
+    }
+
+    /// Name the speaker of an entry (the recorder started typing before picking one).
+    pub fn set_entry_speaker(
+        &mut self,
+        entry_id: Id,
+        speaker_id: Option<Id>,
+        speaker_name: &str,
+        off_list: bool,
+    ) -> Result<()> {
+        self.transact(|tx| set_speaker(tx, entry_id, speaker_id, speaker_name, off_list))
+    }
+}
+
+/// Insert an entry. With `keep_id` the entry's own id is used (chosen by the console so
+/// it can save text into the entry before this insert has reached the disk).
+pub(super) fn insert_entry(tx: &Tx<'_>, e: &Entry, keep_id: bool) -> Result<Id> {
+    tx.execute(
+        "INSERT INTO entry (id, topic_id, step, seq, speaker_id, speaker_name, off_list,
+                            started_at, text, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?8)",
+        params![
+            keep_id.then_some(e.id),
+            e.topic_id,
+            e.step.number(),
+            e.seq,
+            e.speaker_id,
+            e.speaker_name,
+            e.off_list,
+            time_text(&e.started_at),
+            e.text
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    let what = format!(
+        "topic {} step {} #{}; speaker={}{}",
+        e.topic_id,
+        e.step.number(),
+        e.seq,
+        e.speaker_name,
+        if e.off_list { " (off list)" } else { "" }
+    );
+    tx.audit(Audit::new("create", "entry", Some(id)).values(None, Some(&what)))?;
+    Ok(id)
+}
+
+/// Save one entry's text; the audit row holds the part that changed, old → new, and
+/// where it is ("text@N", N characters from the start).
+pub(super) fn save_text(tx: &Tx<'_>, id: Id, text: &str) -> Result<()> {
+    let old: Option<String> = tx
+        .prepare_cached("SELECT text FROM entry WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?;
+    let Some(old) = old else {
+        return Err(StoreError::BadData(format!("entry {id} is gone")));
+    };
+    if old == text {
+        return Ok(());
+    }
+    tx.prepare_cached("UPDATE entry SET text = ?2, updated_at = ?3 WHERE id = ?1")?
+        .execute(params![id, text, time_text(&tx.at())])?;
+    let (offset, removed, inserted) = text_change(&old, text);
+    let field = format!("text@{offset}");
+    tx.audit(
+        Audit::new("edit", "entry", Some(id))
+            .field(&field)
+            .values(Some(&removed), Some(&inserted)),
+    )
+}
+
+pub(super) fn change_step(
+    tx: &Tx<'_>,
+    topic_id: Id,
+    leave: Option<Step>,
+    enter: Option<Step>,
+) -> Result<()> {
+    let at_text = time_text(&tx.at());
+    if let Some(s) = leave {
+        tx.execute(
+            "INSERT INTO step_record (topic_id, step, started_at, ended_at)
+             VALUES (?1, ?2, NULL, ?3)
+             ON CONFLICT (topic_id, step) DO UPDATE SET ended_at = excluded.ended_at",
+            params![topic_id, s.number(), at_text],
+        )?;
+    }
+    if let Some(s) = enter {
+        tx.execute(
+            "INSERT INTO step_record (topic_id, step, started_at, ended_at)
+             VALUES (?1, ?2, ?3, NULL)
+             ON CONFLICT (topic_id, step) DO UPDATE
+             SET started_at = COALESCE(started_at, excluded.started_at)",
+            params![topic_id, s.number(), at_text],
+        )?;
+    }
+    tx.audit(
+        Audit::new("step", "topic", Some(topic_id))
+            .field("step")
+            .values(
                 leave.map(|s| s.number().to_string()).as_deref(),
                 enter.map(|s| s.number().to_string()).as_deref(),
-            )
-        })
-    }
+            ),
+    )
+}
+
+pub(super) fn set_speaker(
+    tx: &Tx<'_>,
+    entry_id: Id,
+    speaker_id: Option<Id>,
+    speaker_name: &str,
+    off_list: bool,
+) -> Result<()> {
+    let old: String = tx.query_row(
+        "SELECT speaker_name FROM entry WHERE id = ?1",
+        [entry_id],
+        |r| r.get(0),
+    )?;
+    tx.execute(
+        "UPDATE entry SET speaker_id = ?2, speaker_name = ?3, off_list = ?4 WHERE id = ?1",
+        params![entry_id, speaker_id, speaker_name, off_list],
+    )?;
+    tx.audit(
+        Audit::new("speaker", "entry", Some(entry_id))
+            .field("speaker_name")
+            .values(Some(&old), Some(speaker_name)),
+    )
 }
 
 fn entry_row(r: &Row<'_>) -> rusqlite::Result<Result<Entry>> {
@@ -190,36 +242,4 @@ fn entry_row(r: &Row<'_>) -> rusqlite::Result<Result<Entry>> {
         started_at,
         text: r.get(8)?,
     }))
-}
-
-impl Store {
-    /// Name the speaker of an entry (the recorder started typing before picking one).
-    pub fn set_entry_speaker(
-        &mut self,
-        entry_id: Id,
-        speaker_id: Option<Id>,
-        speaker_name: &str,
-        off_list: bool,
-    ) -> Result<()> {
-        self.write(|tx, op| {
-            let old: String = tx.query_row(
-                "SELECT speaker_name FROM entry WHERE id = ?1",
-                [entry_id],
-                |r| r.get(0),
-            )?;
-            tx.execute(
-                "UPDATE entry SET speaker_id = ?2, speaker_name = ?3, off_list = ?4 WHERE id = ?1",
-                params![entry_id, speaker_id, speaker_name, off_list],
-            )?;
-            audit(
-                tx,
-                op,
-                "speaker",
-                "entry",
-                Some(entry_id),
-                Some(&old),
-                Some(speaker_name),
-            )
-        })
-    }
 }

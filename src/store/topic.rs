@@ -3,14 +3,15 @@ use rusqlite::{Row, params};
 
 use super::attendance::insert_event;
 use super::time::{opt_time, time_text};
-use super::{Result, Store, StoreError, audit};
+use super::tx::{Audit, Tx};
+use super::{Result, Store, StoreError};
 use crate::domain::attendance::EventKind;
 use crate::domain::topic::{Channel, Scope, Topic, TopicStatus};
 use crate::domain::{Id, Time};
 
 impl Store {
     pub fn insert_topic(&mut self, t: &Topic) -> Result<Id> {
-        self.write(|tx, op| {
+        self.transact(|tx| {
             tx.execute(
                 "INSERT INTO topic (meeting_id, seq, title, department, deputy_id, channel, scope,
                                     needs_legal_review, alternatives, status, started_at, ended_at)
@@ -31,14 +32,25 @@ impl Store {
                 ],
             )?;
             let id = tx.last_insert_rowid();
-            audit(tx, op, "create", "topic", Some(id), None, Some(&t.title))?;
+            let what = format!(
+                "{}; meeting={}; seq={}; {}; deputy={}; {}; scope={}; legal={}",
+                t.title,
+                t.meeting_id.map(|m| m.to_string()).unwrap_or_default(),
+                t.seq,
+                t.department,
+                t.deputy_id.map(|d| d.to_string()).unwrap_or_default(),
+                t.channel.code(),
+                t.scope.number(),
+                t.needs_legal_review
+            );
+            tx.audit(Audit::new("create", "topic", Some(id)).values(None, Some(&what)))?;
             Ok(id)
         })
     }
 
     /// The agenda of a meeting, in order.
     pub fn topics(&self, meeting_id: Id) -> Result<Vec<Topic>> {
-        let mut st = self.conn().prepare(
+        let mut st = self.conn().prepare_cached(
             "SELECT id, meeting_id, seq, title, department, deputy_id, channel, scope,
                     needs_legal_review, alternatives, status, started_at, ended_at
              FROM topic WHERE meeting_id = ?1 ORDER BY seq, id",
@@ -62,63 +74,64 @@ impl Store {
         at: Time,
         events: &[(Id, EventKind)],
     ) -> Result<()> {
-        self.write(|tx, op| {
-            let at_text = time_text(&at);
-            if let Some(from) = from {
-                tx.execute(
-                    "UPDATE topic SET status = 'done', ended_at = ?2 WHERE id = ?1",
-                    params![from, at_text],
-                )?;
-                audit(
-                    tx,
-                    op,
-                    "end",
-                    "topic",
-                    Some(from),
-                    Some("current"),
-                    Some("done"),
-                )?;
-            }
-            if let Some(to) = to {
-                tx.execute(
-                    "UPDATE topic SET status = 'current', started_at = COALESCE(started_at, ?2)
-                     WHERE id = ?1",
-                    params![to, at_text],
-                )?;
-                audit(
-                    tx,
-                    op,
-                    "start",
-                    "topic",
-                    Some(to),
-                    Some("pending"),
-                    Some("current"),
-                )?;
-            }
-            let status = if to.is_some() {
-                "in_progress"
-            } else {
-                "closed"
-            };
-            tx.execute(
-                "UPDATE meeting SET current_topic_id = ?2, status = ?3 WHERE id = ?1",
-                params![meeting_id, to, status],
-            )?;
-            audit(
-                tx,
-                op,
-                "current_topic",
-                "meeting",
-                Some(meeting_id),
+        self.transact_at(at, |tx| advance(tx, meeting_id, from, to, events))
+    }
+}
+
+/// See [`Store::advance_topic`]; the time is the transaction's.
+pub(super) fn advance(
+    tx: &Tx<'_>,
+    meeting_id: Id,
+    from: Option<Id>,
+    to: Option<Id>,
+    events: &[(Id, EventKind)],
+) -> Result<()> {
+    let at = tx.at();
+    let at_text = time_text(&at);
+    if let Some(from) = from {
+        tx.execute(
+            "UPDATE topic SET status = 'done', ended_at = ?2 WHERE id = ?1",
+            params![from, at_text],
+        )?;
+        tx.audit(
+            Audit::new("end", "topic", Some(from))
+                .field("status")
+                .values(Some("current"), Some("done")),
+        )?;
+    }
+    if let Some(to) = to {
+        tx.execute(
+            "UPDATE topic SET status = 'current', started_at = COALESCE(started_at, ?2)
+             WHERE id = ?1",
+            params![to, at_text],
+        )?;
+        tx.audit(
+            Audit::new("start", "topic", Some(to))
+                .field("status")
+                .values(Some("pending"), Some("current")),
+        )?;
+    }
+    let status = if to.is_some() {
+        "in_progress"
+    } else {
+        "closed"
+    };
+    tx.execute(
+        "UPDATE meeting SET current_topic_id = ?2, status = ?3 WHERE id = ?1",
+        params![meeting_id, to, status],
+    )?;
+    tx.audit(
+        Audit::new("current_topic", "meeting", Some(meeting_id))
+            .field("current_topic_id")
+            .values(
                 from.map(|x| x.to_string()).as_deref(),
                 to.map(|x| x.to_string()).as_deref(),
-            )?;
-            for (person, kind) in events {
-                insert_event(tx, op, meeting_id, *person, kind, at, "")?;
-            }
-            Ok(())
-        })
+            ),
+    )?;
+    for (person, kind) in events {
+        insert_event(tx, meeting_id, *person, kind, at, "")?;
     }
+    Ok(())
 }
 
 fn topic_row(r: &Row<'_>) -> rusqlite::Result<Result<Topic>> {

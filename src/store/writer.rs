@@ -1,32 +1,156 @@
-//! The text saver: a thread with its own connection, so the recorder's next keystroke
-//! never waits for fsync (R9.1). Edits queue on a channel and are never dropped: the
-//! thread merges what has queued (latest text per entry wins) and writes it in one
-//! transaction, then reports the generation it saved.
-use std::collections::BTreeMap;
+//! The one durable path (R9.1): every change a screen makes is a [`Job`] on a queue that a
+//! background thread commits on its own connection, so no key ever waits for fsync or for
+//! another program's lock. A job is never dropped: while the database refuses (locked,
+//! full, read-only) it stays queued and is retried; what can never be written (a row that
+//! is gone) is reported back, so the caller keeps it for the emergency file.
+use std::collections::{HashMap, VecDeque};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use super::{SessionState, Store, StoreError};
+use super::change::Change;
+use super::{Store, StoreError};
 use crate::domain::{Id, Time};
 
-/// What to save: the texts that changed, and where the caret is.
+/// How long to wait before trying again after the database refused.
+pub const RETRY_EVERY: Duration = Duration::from_millis(500);
+
+/// Changes made together: one transaction, all or nothing.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Job {
-    /// Increases with every job; a report names the highest one saved.
+    /// Increases with every job.
     pub generation: u64,
-    pub texts: Vec<(Id, String)>,
-    pub session: Option<SessionState>,
+    /// When the changes were made (the console's clock): the audit rows' time.
+    pub at: Time,
+    pub changes: Vec<Change>,
 }
 
 #[derive(Debug)]
 pub enum Report {
+    /// Every job up to and including `generation` that was not rejected is committed.
     Saved { generation: u64, at: Time },
+    /// The database refused for a reason that may pass: jobs up to `generation` are
+    /// still queued and will be tried again.
     Failed { generation: u64, error: StoreError },
+    /// This job can never be written; it has left the queue.
+    Rejected { generation: u64, error: StoreError },
 }
 
+/// Jobs waiting for the database, oldest first.
+#[derive(Default)]
+pub struct SaveQueue {
+    jobs: VecDeque<Arc<Job>>,
+}
+
+impl SaveQueue {
+    pub fn push(&mut self, job: Arc<Job>) {
+        self.jobs.push_back(job);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.jobs.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.jobs.len()
+    }
+
+    /// Try to commit everything queued, in one transaction. A typed text that a later
+    /// job saves again is written once, at its latest version.
+    pub fn commit(&mut self, store: &mut Store) -> Vec<Report> {
+        let Some(last) = self.jobs.back().cloned() else {
+            return Vec::new();
+        };
+        let batch: Vec<Arc<Job>> = self.jobs.iter().cloned().collect();
+        match write(store, &batch) {
+            Ok(()) => {
+                self.jobs.clear();
+                vec![Report::Saved {
+                    generation: last.generation,
+                    at: last.at,
+                }]
+            }
+            Err(error) if error.is_transient() => vec![Report::Failed {
+                generation: last.generation,
+                error,
+            }],
+            // Something in the batch can never be written: find it, one job at a time.
+            Err(_) => self.commit_one_by_one(store),
+        }
+    }
+
+    fn commit_one_by_one(&mut self, store: &mut Store) -> Vec<Report> {
+        let mut reports = Vec::new();
+        while let Some(job) = self.jobs.front().cloned() {
+            match write(store, std::slice::from_ref(&job)) {
+                Ok(()) => {
+                    self.jobs.pop_front();
+                    reports.push(Report::Saved {
+                        generation: job.generation,
+                        at: job.at,
+                    });
+                }
+                Err(error) if error.is_transient() => {
+                    let generation = self.jobs.back().map_or(job.generation, |j| j.generation);
+                    reports.push(Report::Failed { generation, error });
+                    break;
+                }
+                Err(error) => {
+                    self.jobs.pop_front();
+                    reports.push(Report::Rejected {
+                        generation: job.generation,
+                        error,
+                    });
+                }
+            }
+        }
+        reports
+    }
+}
+
+/// Write jobs in one transaction, each change at its own job's time.
+fn write(store: &mut Store, jobs: &[Arc<Job>]) -> Result<(), StoreError> {
+    // The last save of each entry's text wins; earlier ones are skipped.
+    let mut last_text: HashMap<Id, (usize, usize)> = HashMap::new();
+    let mut last_session = None;
+    for (j, job) in jobs.iter().enumerate() {
+        for (c, change) in job.changes.iter().enumerate() {
+            match change {
+                Change::EntryText { entry_id, .. } => {
+                    last_text.insert(*entry_id, (j, c));
+                }
+                Change::Session { .. } => last_session = Some((j, c)),
+                _ => {}
+            }
+        }
+    }
+    let first_at = jobs.first().map(|j| j.at);
+    let Some(first_at) = first_at else {
+        return Ok(());
+    };
+    store.transact_at(first_at, |tx| {
+        for (j, job) in jobs.iter().enumerate() {
+            tx.set_at(job.at);
+            for (c, change) in job.changes.iter().enumerate() {
+                let skip = match change {
+                    Change::EntryText { entry_id, .. } => last_text.get(entry_id) != Some(&(j, c)),
+                    Change::Session { .. } => last_session != Some((j, c)),
+                    _ => false,
+                };
+                if !skip {
+                    change.apply(tx)?;
+                }
+            }
+        }
+        Ok(())
+    })
+}
+
+/// The saver thread and its channels.
 pub struct Writer {
-    jobs: Option<Sender<Job>>,
+    jobs: Option<Sender<Arc<Job>>>,
     reports: Receiver<Report>,
     handle: Option<JoinHandle<()>>,
 }
@@ -35,7 +159,7 @@ impl Writer {
     /// Start the saver on its own connection to the database at `path`.
     pub fn spawn(path: &Path, operator: &str, busy: Duration) -> Result<Self, StoreError> {
         let store = Store::open_with(path, operator, busy)?;
-        let (jobs, job_rx) = mpsc::channel::<Job>();
+        let (jobs, job_rx) = mpsc::channel::<Arc<Job>>();
         let (report_tx, reports) = mpsc::channel();
         let handle = std::thread::Builder::new()
             .name("huiwu-writer".into())
@@ -51,9 +175,8 @@ impl Writer {
         })
     }
 
-    /// Queue a job. Returns false only if the thread has died (then the caller saves
-    /// inline).
-    pub fn send(&self, job: Job) -> bool {
+    /// Queue a job. Returns false only if the thread has died.
+    pub fn send(&self, job: Arc<Job>) -> bool {
         self.jobs.as_ref().is_some_and(|j| j.send(job).is_ok())
     }
 
@@ -66,11 +189,15 @@ impl Writer {
     pub fn wait_report(&self, limit: Duration) -> Option<Report> {
         self.reports.recv_timeout(limit).ok()
     }
-}
 
-impl Drop for Writer {
-    fn drop(&mut self) {
-        // Closing the channel lets the thread write what is queued and end.
+    /// Stop taking jobs: the thread tries once more to write what is queued, then ends.
+    /// Returns every report not yet taken.
+    pub fn close(mut self) -> Vec<Report> {
+        self.stop();
+        self.reports.try_iter().collect()
+    }
+
+    fn stop(&mut self) {
         self.jobs.take();
         if let Some(h) = self.handle.take() {
             let _ = h.join();
@@ -78,34 +205,51 @@ impl Drop for Writer {
     }
 }
 
-fn run(mut store: Store, jobs: Receiver<Job>, reports: Sender<Report>) {
-    while let Ok(first) = jobs.recv() {
-        let mut generation = first.generation;
-        let mut texts: BTreeMap<Id, String> = first.texts.into_iter().collect();
-        let mut session = first.session;
-        // Merge everything already queued: one transaction for all of it.
-        for more in jobs.try_iter() {
-            generation = generation.max(more.generation);
-            texts.extend(more.texts);
-            if more.session.is_some() {
-                session = more.session;
+impl Drop for Writer {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+fn run(mut store: Store, jobs: Receiver<Arc<Job>>, reports: Sender<Report>) {
+    let mut queue = SaveQueue::default();
+    let mut open = true;
+    let mut failing = false;
+    loop {
+        if queue.is_empty() {
+            if !open {
+                break;
+            }
+            match jobs.recv() {
+                Ok(j) => queue.push(j),
+                Err(_) => break,
+            }
+        } else if failing && open {
+            match jobs.recv_timeout(RETRY_EVERY) {
+                Ok(j) => queue.push(j),
+                Err(RecvTimeoutError::Timeout) => {}
+                Err(RecvTimeoutError::Disconnected) => open = false,
             }
         }
-        let items: Vec<(Id, String)> = texts.into_iter().collect();
-        let at = chrono::Local::now().fixed_offset();
-        let result = store
-            .save_entry_texts(&items, at)
-            .and_then(|()| match &session {
-                Some(s) => store.save_session(s, at),
-                None => Ok(()),
-            });
-        let report = match result {
-            Ok(()) => Report::Saved { generation, at },
-            Err(error) => Report::Failed { generation, error },
-        };
-        if reports.send(report).is_err() {
-            // Nobody listens any more; keep saving what comes until the channel closes.
-            continue;
+        loop {
+            match jobs.try_recv() {
+                Ok(j) => queue.push(j),
+                Err(TryRecvError::Empty) => break,
+                Err(TryRecvError::Disconnected) => {
+                    open = false;
+                    break;
+                }
+            }
+        }
+        let out = queue.commit(&mut store);
+        failing = out.iter().any(|r| matches!(r, Report::Failed { .. }));
+        for r in out {
+            // Nobody listening any more is fine: the caller has closed us.
+            let _ = reports.send(r);
+        }
+        if !open && failing {
+            // Closed while the database refuses: the caller keeps what is left.
+            break;
         }
     }
 }

@@ -1,12 +1,10 @@
-//! Draw only: `render(frame, &App)` reads state and never changes it.
-mod checkin;
-mod decision;
-mod modal;
-mod procedure;
+//! Draw only: `render(frame, &App)` reads state and never changes it. Each screen has
+//! its folder here with one function per pane; the status line, message line, footer and
+//! layers are shared.
+mod console;
+mod layers;
 mod statusbar;
 pub mod text;
-pub mod theme;
-mod topic;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -14,23 +12,33 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 
-use crate::app::{App, Pane};
+use crate::app::screen::ScreenId;
+use crate::app::{App, Ctx};
 use crate::i18n::{self, Tr};
+
+/// Kept for those who name the theme through the ui module.
+pub use crate::theme;
 
 /// The console needs this much room (R9.3: no broken layout; a clear message instead).
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
 
+/// Is the terminal too small to show a screen?
+pub fn too_small(width: u16, height: u16) -> bool {
+    width < MIN_WIDTH || height < MIN_HEIGHT
+}
+
 pub fn render(frame: &mut Frame<'_>, app: &App) {
+    let ctx = &app.ctx;
     let area = frame.area();
-    frame.render_widget(Block::new().style(app.theme.style("base")), area);
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let text = i18n::too_small(app.lang, MIN_WIDTH, MIN_HEIGHT);
+    frame.render_widget(Block::new().style(ctx.theme.style("base")), area);
+    if too_small(area.width, area.height) {
+        let text = i18n::too_small(ctx.lang, MIN_WIDTH, MIN_HEIGHT, area.width as usize);
         let y = area.height / 2;
         let line = Rect::new(area.x, area.y + y, area.width, 1.min(area.height));
         frame.render_widget(
             Paragraph::new(text)
-                .style(app.theme.style("message.error"))
+                .style(ctx.theme.style("message.error"))
                 .centered(),
             line,
         );
@@ -44,40 +52,27 @@ pub fn render(frame: &mut Frame<'_>, app: &App) {
     ])
     .areas(area);
     statusbar::status(frame, app, status);
-    let left_width = (area.width * 2 / 5).clamp(36, 52);
-    let [left, right] =
-        Layout::horizontal([Constraint::Length(left_width), Constraint::Min(40)]).areas(main);
-    let topic_height = if area.height >= 30 { 9 } else { 7 };
-    let decision_height = if area.height >= 30 { 7 } else { 5 };
-    let [topic, procedure, decision] = Layout::vertical([
-        Constraint::Length(topic_height),
-        Constraint::Min(5),
-        Constraint::Length(decision_height),
-    ])
-    .areas(right);
-    checkin::render(frame, app, left);
-    topic::render(frame, app, topic);
-    procedure::render(frame, app, procedure);
-    decision::render(frame, app, decision);
+    match app.screen {
+        ScreenId::Console => console::render(frame, ctx, &app.console, main),
+    }
     statusbar::message(frame, app, message);
     statusbar::footer(frame, app, footer);
-    modal::render(frame, app, area);
+    layers::render(frame, app, area);
 }
 
 /// A pane's frame: titled, and highlighted when it has the focus.
-pub(crate) fn pane_block<'a>(app: &App, pane: Pane, title: &Tr, extra: String) -> Block<'a> {
-    let focused = app.focus == pane && app.modal.is_none();
+pub(crate) fn pane_block<'a>(ctx: &Ctx, focused: bool, title: &Tr, extra: String) -> Block<'a> {
     let (border, title_style) = if focused {
         (
-            app.theme.style("border.focused"),
-            app.theme.style("title.focused"),
+            ctx.theme.style("border.focused"),
+            ctx.theme.style("title.focused"),
         )
     } else {
-        (app.theme.style("border"), app.theme.style("title"))
+        (ctx.theme.style("border"), ctx.theme.style("title"))
     };
-    let mut spans = vec![Span::styled(format!(" {} ", app.t(title)), title_style)];
+    let mut spans = vec![Span::styled(format!(" {} ", ctx.t(title)), title_style)];
     if !extra.is_empty() {
-        spans.push(Span::styled(format!("{extra} "), app.theme.style("muted")));
+        spans.push(Span::styled(format!("{extra} "), ctx.theme.style("muted")));
     }
     Block::new()
         .borders(Borders::ALL)
@@ -91,6 +86,6 @@ pub(crate) fn pane_block<'a>(app: &App, pane: Pane, title: &Tr, extra: String) -
 }
 
 /// A style patched onto the base, so theme fallbacks keep the background.
-pub(crate) fn st(app: &App, name: &str) -> Style {
-    app.theme.style("base").patch(app.theme.style(name))
+pub(crate) fn st(ctx: &Ctx, name: &str) -> Style {
+    ctx.theme.style("base").patch(ctx.theme.style(name))
 }

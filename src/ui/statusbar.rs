@@ -6,59 +6,70 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::st;
-use super::text::{clip, hms};
-use crate::app::{App, Modal, SaveState};
+use super::text::{clip, fit, hms};
+use crate::app::layer::LayerKind;
+use crate::app::screen::{Screen, ScreenId};
+use crate::app::{App, SaveState};
 use crate::i18n;
 
 pub fn status(frame: &mut Frame<'_>, app: &App, area: Rect) {
-    let now = app.now();
+    let ctx = &app.ctx;
+    let now = ctx.now();
     // Narrow terminals drop the name and the date, never the save state or the operator.
     let head = if area.width >= 110 {
         format!(" 会务 huiwu │ {} ", now.format("%Y-%m-%d %H:%M:%S"))
     } else {
         format!(" {} ", now.format("%H:%M:%S"))
     };
-    let mut spans = vec![Span::styled(head, st(app, "statusbar"))];
-    if let Some(d) = &app.data {
+    let mut spans = vec![Span::styled(head, st(ctx, "statusbar"))];
+    if let Some(d) = &app.console.view {
         let since = (now - d.meeting.starts_at).num_seconds();
         spans.push(Span::styled(
-            format!("│ {} {} ", app.t(&i18n::MEETING_ELAPSED), hms(since)),
-            st(app, "statusbar"),
+            format!("│ {} {} ", ctx.t(&i18n::MEETING_ELAPSED), hms(since)),
+            st(ctx, "statusbar"),
         ));
         if let Some(s) = d.current_topic().and_then(|t| t.started_at) {
             spans.push(Span::styled(
                 format!(
                     "│ {} {} ",
-                    app.t(&i18n::TOPIC_ELAPSED),
+                    ctx.t(&i18n::TOPIC_ELAPSED),
                     hms((now - s).num_seconds())
                 ),
-                st(app, "statusbar"),
+                st(ctx, "statusbar"),
             ));
         }
     }
-    let (save, style) = match &app.save_state {
-        SaveState::Saved(at) => (
-            i18n::saved_at(app.lang, &at.format("%H:%M:%S").to_string()),
+    let save = match app.save_state() {
+        SaveState::Idle if ctx.read_only => {
+            Some((ctx.t(&i18n::READ_ONLY).to_string(), "statusbar.failed"))
+        }
+        SaveState::Idle => None,
+        SaveState::Saved(at) => Some((
+            i18n::saved_at(ctx.lang, &at.format("%H:%M:%S").to_string()),
             "statusbar.saved",
-        ),
-        SaveState::Saving => (app.t(&i18n::SAVING).to_string(), "statusbar.saving"),
-        SaveState::Failed(_) => (app.t(&i18n::SAVE_FAILED).to_string(), "statusbar.failed"),
+        )),
+        SaveState::Saving => Some((ctx.t(&i18n::SAVING).to_string(), "statusbar.saving")),
+        SaveState::Failed(e) => Some((i18n::save_failed_short(ctx.lang, e), "statusbar.failed")),
     };
-    spans.push(Span::styled(format!("│ {save} "), st(app, style)));
+    // The save state keeps one width, so the operator's name never jumps about.
+    let width = save_width(ctx.lang);
+    let (save, style) = save.unwrap_or((String::new(), "statusbar"));
+    spans.push(Span::styled(format!("│ {} ", fit(&save, width)), st(ctx, style)));
     spans.push(Span::styled(
-        format!("│ {} {} ", app.t(&i18n::OPERATOR), app.store.operator()),
-        st(app, "statusbar"),
+        format!("│ {} {} ", ctx.t(&i18n::OPERATOR), ctx.store.operator()),
+        st(ctx, "statusbar"),
     ));
     frame.render_widget(
-        Paragraph::new(Line::from(spans)).style(st(app, "statusbar")),
+        Paragraph::new(Line::from(spans)).style(st(ctx, "statusbar")),
         area,
     );
 }
 
 pub fn message(frame: &mut Frame<'_>, app: &App, area: Rect) {
+    let ctx = &app.ctx;
     // A failed save outranks any other message: the user must know at once.
-    let (text, style) = match (&app.save_state, &app.message) {
-        (SaveState::Failed(why), _) => (why.clone(), "message.error"),
+    let (text, style) = match (app.save_state(), &ctx.message) {
+        (SaveState::Failed(e), _) => (i18n::store_error(ctx.lang, e), "message.error"),
         (_, Some(m)) => (
             m.text.clone(),
             if m.error {
@@ -70,33 +81,63 @@ pub fn message(frame: &mut Frame<'_>, app: &App, area: Rect) {
         _ => return,
     };
     frame.render_widget(
-        Paragraph::new(clip(&format!(" {text}"), area.width as usize)).style(st(app, style)),
+        Paragraph::new(clip(&format!(" {text}"), area.width as usize)).style(st(ctx, style)),
         area,
     );
 }
 
 pub fn footer(frame: &mut Frame<'_>, app: &App, area: Rect) {
+    let ctx = &app.ctx;
     let mut spans = Vec::new();
-    let hint = match &app.modal {
-        Some(Modal::Help) => Some(app.t(&i18n::HELP_CLOSE).to_string()),
-        Some(Modal::Form(_)) => Some(app.t(&i18n::FORM_HINT).to_string()),
-        Some(Modal::Confirm(_)) => Some(app.t(&i18n::CONFIRM_HINT).to_string()),
-        Some(Modal::Picker(_)) => Some(app.t(&i18n::PICKER_HINT).to_string()),
-        None => None,
+    let key = |spans: &mut Vec<Span<'static>>, k: String, label: &str| {
+        spans.push(Span::styled(format!(" {k} "), st(ctx, "footer.key")));
+        spans.push(Span::styled(format!("{label} "), st(ctx, "footer.text")));
     };
-    if let Some(h) = hint {
-        spans.push(Span::styled(format!(" {h}"), st(app, "footer.text")));
-    } else {
-        for b in app.keymap.footer(app.focus.context()) {
-            spans.push(Span::styled(format!(" {} ", b.key), st(app, "footer.key")));
-            spans.push(Span::styled(
-                format!("{} ", app.t(&b.label)),
-                st(app, "footer.text"),
-            ));
+    match ctx.layers.top().map(|l| &l.kind) {
+        Some(LayerKind::Help) => spans.push(Span::styled(
+            format!(" {}", ctx.t(&i18n::HELP_CLOSE)),
+            st(ctx, "footer.text"),
+        )),
+        Some(LayerKind::Form(f)) => {
+            for (k, label) in f.hints() {
+                key(&mut spans, k.to_string(), ctx.t(label));
+            }
+        }
+        Some(LayerKind::Confirm(_)) => spans.push(Span::styled(
+            format!(" {}", ctx.t(&i18n::CONFIRM_HINT)),
+            st(ctx, "footer.text"),
+        )),
+        Some(LayerKind::Picker(_)) => spans.push(Span::styled(
+            format!(" {}", ctx.t(&i18n::PICKER_HINT)),
+            st(ctx, "footer.text"),
+        )),
+        None => {
+            let contexts = match app.screen {
+                ScreenId::Console => app.console.contexts(),
+            };
+            for b in ctx.keymap.footer(&contexts) {
+                key(&mut spans, b.key.to_string(), ctx.t(&b.label));
+            }
         }
     }
     frame.render_widget(
-        Paragraph::new(Line::from(spans)).style(st(app, "footer.text")),
+        Paragraph::new(Line::from(spans)).style(st(ctx, "footer.text")),
         area,
     );
+}
+
+/// The widest thing the save state can say in `lang`.
+fn save_width(lang: crate::i18n::Lang) -> usize {
+    use unicode_width::UnicodeWidthStr;
+    [
+        i18n::saved_at(lang, "00:00:00"),
+        lang.t(&i18n::SAVING).to_string(),
+        lang.t(&i18n::SAVE_FAILED).to_string(),
+        i18n::save_failed_short(lang, &crate::store::StoreError::BadData(String::new())),
+        lang.t(&i18n::READ_ONLY).to_string(),
+    ]
+    .iter()
+    .map(|s| s.width())
+    .max()
+    .unwrap_or(0)
 }

@@ -4,45 +4,51 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::text::hms;
-use super::{pane_block, st};
-use crate::app::editor::EntryEditor;
-use crate::app::{App, Pane};
+use super::super::text::hms;
+use super::super::{pane_block, st};
+use crate::app::Ctx;
+use crate::app::console::editor::EntryEditor;
+use crate::app::console::{Console, Pane};
 use crate::domain::procedure::Step;
 use crate::i18n;
 
-pub fn render(frame: &mut Frame<'_>, app: &App, area: Rect) {
-    let extra = app
+pub fn render(frame: &mut Frame<'_>, ctx: &Ctx, c: &Console, area: Rect) {
+    let extra = c
         .procedure
         .topic_id
-        .and_then(|t| app.data.as_ref()?.topic(t))
-        .map(|t| format!("· {} {}", app.t(&i18n::TOPIC), t.seq))
+        .and_then(|t| c.view.as_ref()?.topic(t))
+        .map(|t| format!("· {} {}", ctx.t(&i18n::TOPIC), t.seq))
         .unwrap_or_default();
-    let block = pane_block(app, Pane::Procedure, &i18n::PANE_PROCEDURE, extra);
+    let block = pane_block(
+        ctx,
+        c.focus == Pane::Procedure && ctx.layers.is_empty(),
+        &i18n::PANE_PROCEDURE,
+        extra,
+    );
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    if app.procedure.topic_id.is_none() || inner.height < 2 {
+    if c.procedure.topic_id.is_none() || inner.height < 2 {
         frame.render_widget(
-            Paragraph::new(app.t(&i18n::NO_CURRENT_TOPIC)).style(st(app, "muted")),
+            Paragraph::new(ctx.t(&i18n::NO_CURRENT_TOPIC)).style(st(ctx, "muted")),
             inner,
         );
         return;
     }
     frame.render_widget(
-        Paragraph::new(step_tabs(app)),
+        Paragraph::new(step_tabs(ctx, c)),
         Rect::new(inner.x, inner.y, inner.width, 1),
     );
     let body = Rect::new(inner.x, inner.y + 1, inner.width, inner.height - 1);
-    entries(frame, app, body);
+    entries(frame, ctx, c, body);
 }
 
 /// "1 汇报 03:12 │ 2 说明 │ …": the current step stands out; each shows its time.
-fn step_tabs(app: &App) -> Line<'static> {
-    let now = app.now();
-    let current = app.procedure.step();
+fn step_tabs(ctx: &Ctx, c: &Console) -> Line<'static> {
+    let now = ctx.now();
+    let current = c.procedure.step();
     let mut spans = Vec::new();
     for step in Step::ALL {
-        let rec = app.procedure.record(step);
+        let rec = c.procedure.record(step);
         let started = rec.and_then(|r| r.started_at);
         let ended = rec.and_then(|r| r.ended_at);
         let elapsed = match (started, ended) {
@@ -57,35 +63,35 @@ fn step_tabs(app: &App) -> Line<'static> {
         } else {
             "step.pending"
         };
-        let name = app.t(&i18n::STEP_NAMES[usize::from(step.number() - 1)]);
+        let name = ctx.t(&i18n::STEP_NAMES[usize::from(step.number() - 1)]);
         spans.push(Span::styled(
             format!("{} {name}{elapsed}", step.number()),
-            st(app, style),
+            st(ctx, style),
         ));
         if step != Step::Decision {
-            spans.push(Span::styled(" │ ", st(app, "muted")));
+            spans.push(Span::styled(" │ ", st(ctx, "muted")));
         }
     }
     Line::from(spans)
 }
 
-fn header(app: &App, ed: &EntryEditor) -> Line<'static> {
+fn header(ctx: &Ctx, ed: &EntryEditor) -> Line<'static> {
     let name = if ed.entry.speaker_name.is_empty() {
-        app.t(&i18n::SPEAKER_UNSET).to_string()
+        ctx.t(&i18n::SPEAKER_UNSET).to_string()
     } else {
         ed.entry.speaker_name.clone()
     };
     let mut spans = vec![
-        Span::styled(name, st(app, "speaker")),
+        Span::styled(name, st(ctx, "speaker")),
         Span::styled(
             format!(" · {}", ed.entry.started_at.format("%H:%M")),
-            st(app, "timestamp"),
+            st(ctx, "timestamp"),
         ),
     ];
     if ed.entry.off_list {
         spans.push(Span::styled(
-            format!(" · {}", app.t(&i18n::OFF_LIST)),
-            st(app, "flag.warn"),
+            format!(" · {}", ctx.t(&i18n::OFF_LIST)),
+            st(ctx, "flag.warn"),
         ));
     }
     Line::from(spans)
@@ -93,18 +99,18 @@ fn header(app: &App, ed: &EntryEditor) -> Line<'static> {
 
 /// The entries of the step in view: those before the focused one as short previews,
 /// the focused one as the live editor, those after as one line each.
-fn entries(frame: &mut Frame<'_>, app: &App, area: Rect) {
-    let ids = app.procedure.in_step();
+fn entries(frame: &mut Frame<'_>, ctx: &Ctx, c: &Console, area: Rect) {
+    let ids = c.procedure.in_step();
     if ids.is_empty() {
         frame.render_widget(
-            Paragraph::new(app.t(&i18n::NO_ENTRY))
-                .style(st(app, "muted"))
+            Paragraph::new(ctx.t(&i18n::NO_ENTRY))
+                .style(st(ctx, "muted"))
                 .wrap(Wrap { trim: false }),
             area,
         );
         return;
     }
-    let focused = app
+    let focused = c
         .procedure
         .focused
         .filter(|f| ids.contains(f))
@@ -124,37 +130,37 @@ fn entries(frame: &mut Frame<'_>, app: &App, area: Rect) {
         if lines.len() as u16 + 2 > preview_rows {
             break;
         }
-        let Some(ed) = app.procedure.editors.get(*i) else {
+        let Some(ed) = c.procedure.editors.get(*i) else {
             continue;
         };
         let tail: String = ed.text().chars().rev().take(area.width as usize).collect();
         let tail: String = tail.chars().rev().collect();
-        lines.insert(0, Line::styled(tail.replace('\n', " "), st(app, "muted")));
-        lines.insert(0, header(app, ed));
+        lines.insert(0, Line::styled(tail.replace('\n', " "), st(ctx, "muted")));
+        lines.insert(0, header(ctx, ed));
     }
     let n = lines.len() as u16;
     frame.render_widget(Paragraph::new(lines), Rect::new(area.x, y, area.width, n));
     y += n;
-    let Some(ed) = focused.and_then(|f| app.procedure.editors.get(f)) else {
+    let Some(ed) = focused.and_then(|f| c.procedure.editors.get(f)) else {
         return;
     };
     frame.render_widget(
-        Paragraph::new(header(app, ed)),
+        Paragraph::new(header(ctx, ed)),
         Rect::new(area.x, y, area.width, 1),
     );
     y += 1;
     let editor_h = area.bottom().saturating_sub(y + after_rows).max(1);
     let editor = Rect::new(area.x, y, area.width, editor_h);
     frame.render_widget(&ed.area, editor);
-    if app.focus == Pane::Procedure && app.modal.is_none() {
+    if c.focus == Pane::Procedure && ctx.layers.is_empty() {
         // The real cursor at the caret, so the input method's window follows it (R9.3).
-        super::modal::place_cursor(frame, &ed.area, editor);
+        super::super::layers::place_cursor(frame, &ed.area, editor);
     }
     y += editor_h;
     let mut rows = Vec::new();
     for i in after.iter().take(after_rows as usize) {
-        if let Some(ed) = app.procedure.editors.get(*i) {
-            rows.push(header(app, ed));
+        if let Some(ed) = c.procedure.editors.get(*i) {
+            rows.push(header(ctx, ed));
         }
     }
     frame.render_widget(

@@ -3,6 +3,7 @@
 use ratatui::style::Style;
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
+use crate::app::saver::Saver;
 use crate::domain::procedure::{Entry, Step, StepRecord};
 use crate::domain::{Id, Time};
 
@@ -69,26 +70,20 @@ impl EntryEditor {
         self.sent_version != self.version
     }
 
-    /// The saver confirmed everything up to `generation`.
-    pub fn confirm(&mut self, generation: u64) {
+    /// Take note of what the save queue has committed: the newest version committed is
+    /// the one on the disk. A version the queue gave up on stays unsaved (it goes to the
+    /// emergency file).
+    pub fn settle(&mut self, saver: &Saver) {
         let mut best = self.saved_version;
         self.pending.retain(|(g, v)| {
-            if *g <= generation {
+            if saver.is_committed(*g) {
                 best = best.max(*v);
                 false
             } else {
-                true
+                !saver.is_rejected(*g)
             }
         });
         self.saved_version = best;
-    }
-
-    /// The saver failed up to `generation`: send it again.
-    pub fn failed(&mut self, generation: u64) {
-        self.pending.retain(|(g, _)| *g > generation);
-        if self.pending.is_empty() {
-            self.sent_version = self.saved_version;
-        }
     }
 }
 
@@ -143,6 +138,35 @@ impl Procedure {
 
     pub fn editor_index(&self, entry_id: Id) -> Option<usize> {
         self.editors.iter().position(|e| e.entry.id == entry_id)
+    }
+
+    /// Note a step left or entered at `at`, as the store will (R6: the first start is
+    /// kept; leaving sets the end).
+    pub fn note_step(&mut self, topic_id: Id, leave: Option<Step>, enter: Option<Step>, at: Time) {
+        if let Some(s) = leave {
+            self.record_mut(topic_id, s).ended_at = Some(at);
+        }
+        if let Some(s) = enter {
+            self.record_mut(topic_id, s).started_at.get_or_insert(at);
+        }
+    }
+
+    fn record_mut(&mut self, topic_id: Id, step: Step) -> &mut StepRecord {
+        if !self.step_records.iter().any(|r| r.step == step) {
+            self.step_records.push(StepRecord {
+                topic_id,
+                step,
+                started_at: None,
+                ended_at: None,
+            });
+            self.step_records.sort_by_key(|r| r.step);
+        }
+        let i = self
+            .step_records
+            .iter()
+            .position(|r| r.step == step)
+            .unwrap_or_default();
+        &mut self.step_records[i]
     }
 }
 

@@ -4,46 +4,49 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::{pane_block, st};
-use crate::app::{App, Pane};
+use super::super::{pane_block, st};
+use crate::app::Ctx;
+use crate::app::console::{Console, Pane};
 use crate::domain::decision::Outcome;
 use crate::i18n;
 
-pub fn render(frame: &mut Frame<'_>, app: &App, area: Rect) {
-    let block = pane_block(app, Pane::Decision, &i18n::PANE_DECISION, String::new());
+pub fn render(frame: &mut Frame<'_>, ctx: &Ctx, c: &Console, area: Rect) {
+    let block = pane_block(
+        ctx,
+        c.focus == Pane::Decision && ctx.layers.is_empty(),
+        &i18n::PANE_DECISION,
+        String::new(),
+    );
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let Some(dec) = &app.decision else { return };
-    let dash = app.t(&i18n::NOT_SET);
+    let Some(dec) = &c.decision else { return };
+    let dash = ctx.t(&i18n::NOT_SET);
     let outcome = dec
         .outcome
         .and_then(|o| Outcome::ALL.iter().position(|x| *x == o))
-        .map(|i| app.t(&i18n::OUTCOMES[i]))
+        .map(|i| ctx.t(&i18n::OUTCOMES[i]))
         .unwrap_or(dash);
     let (state, state_style) = match dec.decided_at {
         Some(at) => (
-            format!("{} {}", app.t(&i18n::D_DECIDED), at.format("%H:%M")),
+            format!("{} {}", ctx.t(&i18n::D_DECIDED), at.format("%H:%M")),
             "flag.ok",
         ),
-        None => (app.t(&i18n::D_UNDECIDED).to_string(), "flag.warn"),
+        None => (ctx.t(&i18n::D_UNDECIDED).to_string(), "flag.warn"),
     };
-    let topic = app
-        .procedure
-        .topic_id
-        .and_then(|t| app.data.as_ref()?.topic(t));
+    let topic = c.procedure.topic_id.and_then(|t| c.view.as_ref()?.topic(t));
     let alternative = dec
         .alternative
         .and_then(|k| topic?.alternatives.get(k as usize - 1).cloned())
         .unwrap_or_else(|| dash.to_string());
     let deputy = dec
         .deputy_id
-        .and_then(|id| app.data.as_ref().map(|d| d.name(id).to_string()))
+        .and_then(|id| c.view.as_ref().map(|d| d.name(id).to_string()))
         .unwrap_or_else(|| dash.to_string());
     let deadline = dec
         .deadline
         .map(|d| d.format("%Y-%m-%d").to_string())
         .unwrap_or_else(|| dash.to_string());
-    let label = |t: &i18n::Tr| Span::styled(format!("{}：", app.t(t)), st(app, "muted"));
+    let label = |t: &i18n::Tr| Span::styled(format!("{}：", ctx.t(t)), st(ctx, "muted"));
     let or_dash = |s: &str| {
         if s.trim().is_empty() {
             dash.to_string()
@@ -54,8 +57,8 @@ pub fn render(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let mut lines = vec![
         Line::from(vec![
             label(&i18n::D_OUTCOME),
-            Span::styled(format!("{outcome}  "), st(app, "header")),
-            Span::styled(format!("[{state}]  "), st(app, state_style)),
+            Span::styled(format!("{outcome}  "), st(ctx, "header")),
+            Span::styled(format!("[{state}]  "), st(ctx, state_style)),
             label(&i18n::D_DEADLINE),
             Span::raw(format!("{deadline}  ")),
             label(&i18n::D_SUPERVISOR),

@@ -5,29 +5,35 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::text::{clip, fit, hms};
-use super::{pane_block, st};
-use crate::app::{App, Pane};
+use super::super::text::{clip, fit, hms};
+use super::super::{pane_block, st};
+use crate::app::Ctx;
+use crate::app::console::{Console, Pane};
 use crate::domain::attendance::{WaitState, wait_state};
 use crate::i18n;
 
-pub fn render(frame: &mut Frame<'_>, app: &App, area: Rect) {
-    let block = pane_block(app, Pane::Topic, &i18n::PANE_TOPIC, String::new());
+pub fn render(frame: &mut Frame<'_>, ctx: &Ctx, c: &Console, area: Rect) {
+    let block = pane_block(
+        ctx,
+        c.focus == Pane::Topic && ctx.layers.is_empty(),
+        &i18n::PANE_TOPIC,
+        String::new(),
+    );
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let Some(d) = &app.data else { return };
+    let Some(d) = &c.view else { return };
     let width = inner.width as usize;
-    let now = app.now();
+    let now = ctx.now();
     let mut lines: Vec<Line> = Vec::new();
     match d.current_topic() {
         Some(t) => {
             let total = d.topics.len();
             lines.push(Line::from(vec![Span::styled(
                 clip(
-                    &format!("{} {}/{total} · {}", app.t(&i18n::TOPIC), t.seq, t.title),
+                    &format!("{} {}/{total} · {}", ctx.t(&i18n::TOPIC), t.seq, t.title),
                     width,
                 ),
-                st(app, "topic.current"),
+                st(ctx, "topic.current"),
             )]));
             let elapsed = t
                 .started_at
@@ -38,14 +44,14 @@ pub fn render(frame: &mut Frame<'_>, app: &App, area: Rect) {
                 clip(
                     &format!(
                         "{}：{} · {}：{deputy} · {} {elapsed}",
-                        app.t(&i18n::DEPARTMENT),
+                        ctx.t(&i18n::DEPARTMENT),
                         t.department,
-                        app.t(&i18n::DEPUTY),
-                        app.t(&i18n::ELAPSED)
+                        ctx.t(&i18n::DEPUTY),
+                        ctx.t(&i18n::ELAPSED)
                     ),
                     width,
                 ),
-                st(app, "muted"),
+                st(ctx, "muted"),
             ));
         }
         None => {
@@ -55,7 +61,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App, area: Rect) {
             } else {
                 &i18n::NO_CURRENT_TOPIC
             };
-            lines.push(Line::styled(app.t(t), st(app, "muted")));
+            lines.push(Line::styled(ctx.t(t), st(ctx, "muted")));
             lines.push(Line::default());
         }
     }
@@ -63,10 +69,10 @@ pub fn render(frame: &mut Frame<'_>, app: &App, area: Rect) {
         None => lines.push(Line::styled(
             format!(
                 "{}：{}",
-                app.t(&i18n::NEXT_TOPIC),
-                app.t(&i18n::NO_NEXT_TOPIC)
+                ctx.t(&i18n::NEXT_TOPIC),
+                ctx.t(&i18n::NO_NEXT_TOPIC)
             ),
-            st(app, "header"),
+            st(ctx, "header"),
         )),
         Some(next) => {
             let room = d.meeting.waiting_room.clone().unwrap_or_default();
@@ -74,57 +80,57 @@ pub fn render(frame: &mut Frame<'_>, app: &App, area: Rect) {
                 clip(
                     &format!(
                         "{} {} · {} · {room}",
-                        app.t(&i18n::NEXT_TOPIC),
+                        ctx.t(&i18n::NEXT_TOPIC),
                         next.seq,
                         next.title
                     ),
                     width,
                 ),
-                st(app, "header"),
+                st(ctx, "header"),
             ));
-            let people = app.waiting_people();
+            let people = c.waiting_people();
             if people.is_empty() {
-                lines.push(Line::styled(app.t(&i18n::NOBODY), st(app, "muted")));
+                lines.push(Line::styled(ctx.t(&i18n::NOBODY), st(ctx, "muted")));
             }
             // Keep the selected person in view when the list is longer than the pane.
             let room_for = (inner.height as usize).saturating_sub(lines.len()).max(1);
-            let skip = app.waiting_selected.saturating_sub(room_for - 1);
+            let skip = c.waiting_selected.saturating_sub(room_for - 1);
             for (i, id) in people.iter().enumerate().skip(skip) {
                 let p = d.person(*id);
                 let state = d.state_of(*id);
                 let (sym, word, style) = match wait_state(&state) {
                     WaitState::NotArrived => {
-                        ("·", app.t(&i18n::P_EXPECTED).to_string(), "waiting.missing")
+                        ("·", ctx.t(&i18n::P_EXPECTED).to_string(), "waiting.missing")
                     }
                     WaitState::Waiting { since } => (
                         "…",
-                        format!("{} {}", app.t(&i18n::P_WAITING), since.format("%H:%M")),
+                        format!("{} {}", ctx.t(&i18n::P_WAITING), since.format("%H:%M")),
                         "waiting.arrived",
                     ),
                     WaitState::CalledIn { at } => (
                         "→",
-                        format!("{} {}", app.t(&i18n::P_CALLED), at.format("%H:%M")),
+                        format!("{} {}", ctx.t(&i18n::P_CALLED), at.format("%H:%M")),
                         "waiting.called",
                     ),
-                    WaitState::InRoom => ("✓", app.t(&i18n::P_IN_ROOM).to_string(), "flag.ok"),
-                    WaitState::Excused => ("◇", app.t(&i18n::P_EXCUSED).to_string(), "flag.leave"),
+                    WaitState::InRoom => ("✓", ctx.t(&i18n::P_IN_ROOM).to_string(), "flag.ok"),
+                    WaitState::Excused => ("◇", ctx.t(&i18n::P_EXCUSED).to_string(), "flag.leave"),
                 };
-                let selected = i == app.waiting_selected && app.focus == Pane::Topic;
+                let selected = i == c.waiting_selected && c.focus == Pane::Topic;
                 let marker = if selected { "▶" } else { " " };
                 let line = Line::from(vec![
                     Span::raw(marker),
                     Span::styled(
                         fit(p.map(|p| p.name.as_str()).unwrap_or("?"), 8),
-                        st(app, "base"),
+                        st(ctx, "base"),
                     ),
                     Span::styled(
                         fit(p.map(|p| p.department.as_str()).unwrap_or(""), 14),
-                        st(app, "muted"),
+                        st(ctx, "muted"),
                     ),
-                    Span::styled(format!("{sym} {word}"), st(app, style)),
+                    Span::styled(format!("{sym} {word}"), st(ctx, style)),
                 ]);
                 lines.push(if selected {
-                    line.style(st(app, "selected"))
+                    line.style(st(ctx, "selected"))
                 } else {
                     line
                 });

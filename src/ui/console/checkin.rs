@@ -4,39 +4,45 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, Paragraph};
 
-use super::text::{clip, fit};
-use super::{pane_block, st};
-use crate::app::{App, Pane};
+use super::super::text::{clip, fit};
+use super::super::{pane_block, st};
+use crate::app::Ctx;
+use crate::app::console::{Console, Pane};
 use crate::domain::attendance::{Presence, Punctuality};
 use crate::domain::roster::{Group, Line as RosterLine};
 use crate::i18n;
 
-pub fn render(frame: &mut Frame<'_>, app: &App, area: Rect) {
-    let block = pane_block(app, Pane::CheckIn, &i18n::PANE_CHECK_IN, String::new());
+pub fn render(frame: &mut Frame<'_>, ctx: &Ctx, c: &Console, area: Rect) {
+    let block = pane_block(
+        ctx,
+        c.focus == Pane::CheckIn && ctx.layers.is_empty(),
+        &i18n::PANE_CHECK_IN,
+        String::new(),
+    );
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let Some(d) = &app.data else { return };
-    let c = d.roster.counts;
+    let Some(d) = &c.view else { return };
+    let counts = d.roster.counts;
     let counts = Line::from(vec![
         Span::styled(
-            format!("{}{} ", app.t(&i18n::C_EXPECTED), c.expected),
-            st(app, "header"),
+            format!("{}{} ", ctx.t(&i18n::C_EXPECTED), counts.expected),
+            st(ctx, "header"),
         ),
         Span::styled(
-            format!("{}{} ", app.t(&i18n::C_PRESENT), c.present),
-            st(app, "flag.ok"),
+            format!("{}{} ", ctx.t(&i18n::C_PRESENT), counts.present),
+            st(ctx, "flag.ok"),
         ),
         Span::styled(
-            format!("{}{} ", app.t(&i18n::C_LATE), c.late),
-            st(app, "flag.late"),
+            format!("{}{} ", ctx.t(&i18n::C_LATE), counts.late),
+            st(ctx, "flag.late"),
         ),
         Span::styled(
-            format!("{}{} ", app.t(&i18n::C_LEAVE), c.on_leave),
-            st(app, "flag.leave"),
+            format!("{}{} ", ctx.t(&i18n::C_LEAVE), counts.on_leave),
+            st(ctx, "flag.leave"),
         ),
         Span::styled(
-            format!("{}{}", app.t(&i18n::C_ABSENT), c.absent),
-            st(app, "flag.absent"),
+            format!("{}{}", ctx.t(&i18n::C_ABSENT), counts.absent),
+            st(ctx, "flag.absent"),
         ),
     ]);
     let mut y = inner.y;
@@ -45,17 +51,17 @@ pub fn render(frame: &mut Frame<'_>, app: &App, area: Rect) {
         Rect::new(inner.x, y, inner.width, 1),
     );
     y += 1;
-    if app.checkin.filtering || !app.checkin.filter.is_empty() {
-        let caret = if app.checkin.filtering { "▏" } else { "" };
-        let line = format!("/ {}{caret}  (Esc)", app.checkin.filter);
+    if c.checkin.filtering || !c.checkin.filter.is_empty() {
+        let caret = if c.checkin.filtering { "▏" } else { "" };
+        let line = format!("/ {}{caret}  (Esc)", c.checkin.filter);
         frame.render_widget(
-            Paragraph::new(line).style(st(app, "selected")),
+            Paragraph::new(line).style(st(ctx, "selected")),
             Rect::new(inner.x, y, inner.width, 1),
         );
         y += 1;
     }
     let list_area = Rect::new(inner.x, y, inner.width, inner.bottom().saturating_sub(y));
-    let lines = app.visible_lines();
+    let lines = c.visible_lines();
     let mut items = Vec::new();
     let mut selected_item = None;
     let mut last_group = None;
@@ -63,42 +69,47 @@ pub fn render(frame: &mut Frame<'_>, app: &App, area: Rect) {
         if last_group != Some(l.group) {
             last_group = Some(l.group);
             items.push(ListItem::new(Line::styled(
-                group_title(app, l.group),
-                st(app, "header"),
+                group_title(ctx, c, l.group),
+                st(ctx, "header"),
             )));
         }
-        if i == app.checkin.selected {
+        if i == c.checkin.selected {
             selected_item = Some(items.len());
         }
-        items.push(ListItem::new(person_line(app, l, list_area.width as usize)));
+        items.push(ListItem::new(person_line(
+            ctx,
+            c,
+            l,
+            list_area.width as usize,
+        )));
     }
     let mut state = ListState::default().with_selected(selected_item);
-    let list = List::new(items).highlight_style(if app.focus == Pane::CheckIn {
-        st(app, "selected")
+    let list = List::new(items).highlight_style(if c.focus == Pane::CheckIn {
+        st(ctx, "selected")
     } else {
-        st(app, "base")
+        st(ctx, "base")
     });
     frame.render_stateful_widget(list, list_area, &mut state);
 }
 
-fn group_title(app: &App, g: Group) -> String {
-    let Some(d) = &app.data else {
+fn group_title(ctx: &Ctx, c: &Console, g: Group) -> String {
+    let Some(d) = &c.view else {
         return String::new();
     };
     let current = d.current_topic().map(|t| t.seq);
     let next = d.next_topic().map(|t| t.seq);
     match g {
-        Group::Attending => format!("── {}", app.t(&i18n::ROLE_ATTENDING)),
+        Group::Attending => format!("── {}", ctx.t(&i18n::ROLE_ATTENDING)),
         Group::SittingInAll => format!(
             "── {} · {}",
-            app.t(&i18n::ROLE_SITTING_IN),
-            app.t(&i18n::WHOLE_MEETING)
+            ctx.t(&i18n::ROLE_SITTING_IN),
+            ctx.t(&i18n::WHOLE_MEETING)
         ),
         Group::SittingIn(seq) => {
             let mark = if Some(seq) == current {
-                format!(" · {}", app.t(&i18n::CURRENT))
+                format!(" · {}", ctx.t(&i18n::CURRENT))
             } else if Some(seq) == next {
-                format!(" · {}", app.t(&i18n::P_WAITING))
+                format!(" · {}", ctx.t(&i18n::P_WAITING))
             } else {
                 String::new()
             };
@@ -110,18 +121,18 @@ fn group_title(app: &App, g: Group) -> String {
                 .unwrap_or_default();
             format!(
                 "── {} · {} {seq}{mark} {title}",
-                app.t(&i18n::ROLE_SITTING_IN),
-                app.t(&i18n::TOPIC)
+                ctx.t(&i18n::ROLE_SITTING_IN),
+                ctx.t(&i18n::TOPIC)
             )
         }
-        Group::Staff => format!("── {}", app.t(&i18n::ROLE_STAFF)),
+        Group::Staff => format!("── {}", ctx.t(&i18n::ROLE_STAFF)),
     }
 }
 
 /// One person: name, title, then state with a symbol and a word, so it survives a
 /// monochrome terminal.
-fn person_line<'a>(app: &App, l: &RosterLine, width: usize) -> Line<'a> {
-    let Some(d) = &app.data else {
+fn person_line<'a>(ctx: &Ctx, c: &Console, l: &RosterLine, width: usize) -> Line<'a> {
+    let Some(d) = &c.view else {
         return Line::default();
     };
     let p = d.person(l.person_id);
@@ -138,7 +149,7 @@ fn person_line<'a>(app: &App, l: &RosterLine, width: usize) -> Line<'a> {
         })
         .unwrap_or_default();
     if l.is_recorder {
-        who = app.t(&i18n::RECORDER).to_string();
+        who = ctx.t(&i18n::RECORDER).to_string();
     }
     let hhmm = |t: &crate::domain::Time| t.format("%H:%M").to_string();
     let (symbol, word, style) = match &l.state.presence {
@@ -147,38 +158,38 @@ fn person_line<'a>(app: &App, l: &RosterLine, width: usize) -> Line<'a> {
                 "✗",
                 format!(
                     "{} {}",
-                    app.t(&i18n::P_EXPECTED),
-                    i18n::overdue(app.lang, m)
+                    ctx.t(&i18n::P_EXPECTED),
+                    i18n::overdue(ctx.lang, m)
                 ),
                 "flag.late",
             ),
-            None => ("·", app.t(&i18n::P_EXPECTED).to_string(), "muted"),
+            None => ("·", ctx.t(&i18n::P_EXPECTED).to_string(), "muted"),
         },
         Presence::Waiting { since } => (
             "…",
-            format!("{} {}", app.t(&i18n::P_WAITING), hhmm(since)),
+            format!("{} {}", ctx.t(&i18n::P_WAITING), hhmm(since)),
             "waiting.arrived",
         ),
         Presence::CalledIn { at } => (
             "→",
-            format!("{} {}", app.t(&i18n::P_CALLED), hhmm(at)),
+            format!("{} {}", ctx.t(&i18n::P_CALLED), hhmm(at)),
             "waiting.called",
         ),
         Presence::Present { since } => ("✓", hhmm(since), "flag.ok"),
         Presence::OnLeave { reason, .. } => (
             "◇",
-            format!("{}（{reason}）", app.t(&i18n::P_LEAVE)),
+            format!("{}（{reason}）", ctx.t(&i18n::P_LEAVE)),
             "flag.leave",
         ),
-        Presence::Absent => ("✗", app.t(&i18n::P_ABSENT).to_string(), "flag.absent"),
+        Presence::Absent => ("✗", ctx.t(&i18n::P_ABSENT).to_string(), "flag.absent"),
         Presence::LeftEarly { at, .. } => (
             "↗",
-            format!("{} {}", app.t(&i18n::P_LEFT), hhmm(at)),
+            format!("{} {}", ctx.t(&i18n::P_LEFT), hhmm(at)),
             "flag.left",
         ),
         Presence::Gone { at } => (
             "↗",
-            format!("{} {}", app.t(&i18n::P_GONE), hhmm(at)),
+            format!("{} {}", ctx.t(&i18n::P_GONE), hhmm(at)),
             "muted",
         ),
     };
@@ -190,7 +201,7 @@ fn person_line<'a>(app: &App, l: &RosterLine, width: usize) -> Line<'a> {
     };
     let flag_word = l
         .punctuality
-        .and_then(|p| i18n::punctuality(app.lang, p))
+        .and_then(|p| i18n::punctuality(ctx.lang, p))
         .map(|w| format!(" {w}"))
         .unwrap_or_default();
     let name_w = 8;
@@ -203,11 +214,11 @@ fn person_line<'a>(app: &App, l: &RosterLine, width: usize) -> Line<'a> {
     let symbol_style = if flag.is_empty() { style } else { flag_style };
     Line::from(vec![
         Span::raw(" "),
-        Span::styled(fit(name, name_w), st(app, "base")),
-        Span::styled(fit(&who, who_w), st(app, "muted")),
+        Span::styled(fit(name, name_w), st(ctx, "base")),
+        Span::styled(fit(&who, who_w), st(ctx, "muted")),
         Span::raw(" "),
-        Span::styled(symbol, st(app, symbol_style)),
-        Span::styled(word, st(app, style)),
-        Span::styled(flag_word, st(app, flag_style)),
+        Span::styled(symbol, st(ctx, symbol_style)),
+        Span::styled(word, st(ctx, style)),
+        Span::styled(flag_word, st(ctx, flag_style)),
     ])
 }

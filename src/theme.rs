@@ -13,17 +13,19 @@ use std::str::FromStr;
 
 use ratatui::style::{Color, Modifier, Style};
 use serde::Deserialize;
+
+use crate::textfile::{at, line_of};
 use toml::Spanned;
 
 /// The themes shipped inside the binary, as (name, TOML text).
 pub const BUILTIN: &[(&str, &str)] = &[
-    ("dark", include_str!("../../themes/dark.toml")),
-    ("light", include_str!("../../themes/light.toml")),
+    ("dark", include_str!("../themes/dark.toml")),
+    ("light", include_str!("../themes/light.toml")),
     (
         "high-contrast",
-        include_str!("../../themes/high-contrast.toml"),
+        include_str!("../themes/high-contrast.toml"),
     ),
-    ("mono", include_str!("../../themes/mono.toml")),
+    ("mono", include_str!("../themes/mono.toml")),
 ];
 
 /// Theme a user file builds on when it does not say `inherits` and no built-in theme has
@@ -139,26 +141,6 @@ impl ThemeError {
         }
         self
     }
-}
-
-/// "path:line: " prefix for error messages; empty when neither is known.
-fn at(path: &Option<PathBuf>, line: &Option<usize>) -> String {
-    match (path, line) {
-        (Some(p), Some(l)) => format!("{}:{l}: ", p.display()),
-        (Some(p), None) => format!("{}: ", p.display()),
-        (None, Some(l)) => format!("line {l}: "),
-        (None, None) => String::new(),
-    }
-}
-
-/// 1-based line containing byte `offset` of `text`.
-fn line_of(text: &str, offset: usize) -> usize {
-    let end = offset.min(text.len());
-    text.as_bytes()[..end]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
 }
 
 impl Theme {

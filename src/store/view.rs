@@ -1,15 +1,18 @@
-//! What the console shows of one meeting, loaded from the store.
-use crate::domain::attendance::AttendanceEvent;
-use crate::domain::attendance::{PersonAttendance, fold};
-use crate::domain::meeting::Meeting;
+//! One read model of a meeting: what the console shows and what the papers print, loaded
+//! once from the store. Changes the console has queued but the database has not yet
+//! taken are laid over it with [`MeetingView::apply`], so the screen shows what was done
+//! even while the disk or a lock holds the write back.
+use super::change::Change;
+use super::{Result, Store};
+use crate::domain::attendance::{AttendanceEvent, PersonAttendance, fold};
+use crate::domain::meeting::{Meeting, MeetingStatus};
 use crate::domain::people::{Participation, Person, Role};
 use crate::domain::roster::{self, Roster};
 use crate::domain::topic::{Topic, TopicStatus};
 use crate::domain::{Id, Time};
-use crate::store::{Result, Store};
 
 #[derive(Clone, Debug)]
-pub struct MeetingData {
+pub struct MeetingView {
     pub meeting: Meeting,
     pub topics: Vec<Topic>,
     pub people: Vec<Person>,
@@ -18,7 +21,7 @@ pub struct MeetingData {
     pub roster: Roster,
 }
 
-impl MeetingData {
+impl MeetingView {
     pub fn load(store: &Store, meeting_id: Id, now: Time) -> Result<Option<Self>> {
         let Some(meeting) = store.meeting(meeting_id)? else {
             return Ok(None);
@@ -38,7 +41,66 @@ impl MeetingData {
         }))
     }
 
-    /// Recompute flags that move with the clock (overdue minutes).
+    /// Lay a change the database has not taken yet over what was loaded, made at `at`.
+    /// Returns whether it touched this meeting.
+    pub fn apply(&mut self, change: &Change, at: Time) -> bool {
+        match change {
+            Change::Attendance {
+                meeting_id,
+                person_id,
+                kind,
+                at: when,
+                note,
+            } if *meeting_id == self.meeting.id => {
+                self.events.push(AttendanceEvent {
+                    id: 0,
+                    meeting_id: *meeting_id,
+                    person_id: *person_id,
+                    kind: kind.clone(),
+                    at: *when,
+                    note: note.clone(),
+                });
+                true
+            }
+            Change::Advance {
+                meeting_id,
+                from,
+                to,
+                events,
+            } if *meeting_id == self.meeting.id => {
+                for t in &mut self.topics {
+                    if Some(t.id) == *from {
+                        t.status = TopicStatus::Done;
+                        t.ended_at = Some(at);
+                    }
+                    if Some(t.id) == *to {
+                        t.status = TopicStatus::Current;
+                        t.started_at.get_or_insert(at);
+                    }
+                }
+                self.meeting.current_topic_id = *to;
+                self.meeting.status = if to.is_some() {
+                    MeetingStatus::InProgress
+                } else {
+                    MeetingStatus::Closed
+                };
+                for (person, kind) in events {
+                    self.events.push(AttendanceEvent {
+                        id: 0,
+                        meeting_id: *meeting_id,
+                        person_id: *person,
+                        kind: kind.clone(),
+                        at,
+                        note: String::new(),
+                    });
+                }
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Recompute what moves with the clock or with new events (overdue minutes, counts).
     pub fn refresh_roster(&mut self, now: Time) {
         self.roster = roster::build(&self.meeting, &self.topics, &self.parts, &self.events, now);
     }
@@ -47,6 +109,7 @@ impl MeetingData {
         self.people.iter().find(|p| p.id == id)
     }
 
+    /// A person's name; "?" for an id that names nobody.
     pub fn name(&self, id: Id) -> &str {
         self.person(id).map(|p| p.name.as_str()).unwrap_or("?")
     }

@@ -1,0 +1,134 @@
+//! What every screen shares: the store (the screen's reads) and the save queue (every
+//! write), the clock, language, theme and keymap, the status and message lines, and the
+//! stack of layers.
+use std::any::Any;
+use std::time::Instant;
+
+use super::form::Form;
+use super::keymap::Keymap;
+use super::layer::{LayerKind, Layers, Owner, Question};
+use super::picker::Picker;
+use super::saver::{SaveState, Saver};
+use super::screen::ScreenId;
+use crate::domain::{Clock, Time};
+use crate::i18n::{self, Lang, Tr};
+use crate::store::change::Change;
+use crate::store::writer::Writer;
+use crate::store::{Store, StoreError};
+use crate::theme::Theme;
+
+/// A line of feedback under the panes. It describes the latest action and goes when it
+/// no longer holds.
+#[derive(Clone, Debug)]
+pub struct Message {
+    pub text: String,
+    pub error: bool,
+    pub at: Instant,
+}
+
+/// Options the program starts with.
+pub struct Settings {
+    pub lang: Lang,
+    pub theme: Theme,
+    pub keymap: Keymap,
+    /// The background saver; none saves inline (in-memory databases, tests).
+    pub writer: Option<Writer>,
+}
+
+pub struct Ctx {
+    pub store: Store,
+    pub saver: Saver,
+    pub clock: Box<dyn Clock>,
+    pub lang: Lang,
+    pub theme: Theme,
+    pub keymap: Keymap,
+    pub message: Option<Message>,
+    pub layers: Layers,
+    /// The store could not be written at start (a read-only file or folder).
+    pub read_only: bool,
+    pub quit: bool,
+    /// The screen whose layers are being opened (set by the app around each call).
+    pub(crate) screen: ScreenId,
+}
+
+impl Ctx {
+    pub fn new(store: Store, settings: Settings, clock: Box<dyn Clock>) -> Self {
+        Self {
+            store,
+            saver: Saver::new(settings.writer),
+            clock,
+            lang: settings.lang,
+            theme: settings.theme,
+            keymap: settings.keymap,
+            message: None,
+            layers: Layers::default(),
+            read_only: false,
+            quit: false,
+            screen: ScreenId::Console,
+        }
+    }
+
+    pub fn now(&self) -> Time {
+        self.clock.now()
+    }
+
+    pub fn t(&self, text: &Tr) -> &'static str {
+        self.lang.t(text)
+    }
+
+    pub fn say(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            error: false,
+            at: Instant::now(),
+        });
+    }
+
+    pub fn warn(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            error: true,
+            at: Instant::now(),
+        });
+    }
+
+    /// A store read failed: say so in the user's language.
+    pub fn store_failed(&mut self, e: &StoreError) {
+        let text = i18n::store_error(self.lang, e);
+        self.warn(text);
+    }
+
+    /// Hand changes made now to the save queue, as one transaction.
+    pub fn save(&mut self, changes: Vec<Change>) -> u64 {
+        let now = self.now();
+        self.saver.submit(&mut self.store, now, changes)
+    }
+
+    pub fn save_state(&self, unsent: bool) -> SaveState<'_> {
+        self.saver.state(unsent)
+    }
+
+    pub fn open_form(&mut self, form: Form, purpose: impl Any) {
+        self.layers.push(
+            LayerKind::Form(Box::new(form)),
+            Owner::Screen(self.screen),
+            Box::new(purpose),
+        );
+    }
+
+    pub fn ask(&mut self, text: String, purpose: impl Any) {
+        self.layers.push(
+            LayerKind::Confirm(Question { text }),
+            Owner::Screen(self.screen),
+            Box::new(purpose),
+        );
+    }
+
+    pub fn open_picker(&mut self, picker: Picker, purpose: impl Any) {
+        self.layers.push(
+            LayerKind::Picker(Box::new(picker)),
+            Owner::Screen(self.screen),
+            Box::new(purpose),
+        );
+    }
+}

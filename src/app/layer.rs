@@ -1,0 +1,105 @@
+//! Layers drawn over a screen — help, forms, questions, pickers (later: the screen lock).
+//! They stack; the top one takes every key. A form or question answered returns to
+//! whoever opened it: a screen, with what it was for (a value only that screen can read),
+//! or the layer beneath (a question asked about a form returns to that form).
+use std::any::Any;
+
+use super::form::Form;
+use super::picker::Picker;
+use super::screen::ScreenId;
+
+/// A yes/no question.
+pub struct Question {
+    pub text: String,
+}
+
+pub enum LayerKind {
+    Help,
+    Form(Box<Form>),
+    Confirm(Question),
+    Picker(Box<Picker>),
+}
+
+/// Who gets the answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Owner {
+    Screen(ScreenId),
+    /// The layer beneath (a question about a form's answer).
+    Below,
+}
+
+pub struct Layer {
+    pub kind: LayerKind,
+    pub owner: Owner,
+    /// What the layer was opened for, in the owner's own terms.
+    pub purpose: Box<dyn Any>,
+}
+
+/// The answer a layer gives its owner.
+pub enum Reply<'a> {
+    Form(&'a mut Form),
+    Yes,
+    No,
+    Picked(&'a Picker),
+}
+
+/// What the owner makes of an answer.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// Done: the layer goes.
+    Done,
+    /// The form stays open (its problems are shown next to its fields).
+    Keep,
+    /// Ask this first; on yes the form is answered again with `confirmed` set.
+    Ask(String),
+}
+
+#[derive(Default)]
+pub struct Layers {
+    stack: Vec<Layer>,
+}
+
+impl Layers {
+    pub fn push(&mut self, kind: LayerKind, owner: Owner, purpose: Box<dyn Any>) {
+        self.stack.push(Layer {
+            kind,
+            owner,
+            purpose,
+        });
+    }
+
+    pub fn pop(&mut self) -> Option<Layer> {
+        self.stack.pop()
+    }
+
+    /// Put a layer back at `index` (under any the owner opened meanwhile).
+    pub fn insert(&mut self, index: usize, layer: Layer) {
+        let i = index.min(self.stack.len());
+        self.stack.insert(i, layer);
+    }
+
+    pub fn top(&self) -> Option<&Layer> {
+        self.stack.last()
+    }
+
+    pub fn top_mut(&mut self) -> Option<&mut Layer> {
+        self.stack.last_mut()
+    }
+
+    pub fn len(&self) -> usize {
+        self.stack.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.stack.is_empty()
+    }
+
+    /// Bottom to top, as they are drawn.
+    pub fn iter(&self) -> impl Iterator<Item = &Layer> {
+        self.stack.iter()
+    }
+
+    pub fn clear(&mut self) {
+        self.stack.clear();
+    }
+}

@@ -1,0 +1,178 @@
+//! The emergency file (R9.1): what the database would not take when the program had to
+//! end is written beside the database, in a private folder, so nothing typed is lost and
+//! nobody else can read it. The next start finds it and offers to bring it back.
+//!
+//! The file is TOML: readable by a person (each typed text in full, with its speaker),
+//! and by the program (the changes themselves, to replay).
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::Time;
+use crate::store::change::Change;
+use crate::store::writer::Job;
+
+/// What an emergency file holds.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Emergency {
+    /// The database the changes belong to.
+    pub database: String,
+    pub operator: String,
+    pub written_at: Time,
+    /// Each text typed, readable: who said it, and the words.
+    #[serde(default)]
+    pub texts: Vec<TypedText>,
+    /// The changes themselves, oldest first, as the program replays them.
+    #[serde(default)]
+    pub jobs: Vec<SavedJob>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TypedText {
+    pub what: String,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SavedJob {
+    pub at: Time,
+    pub changes: Vec<Change>,
+}
+
+impl Emergency {
+    pub fn new(database: &Path, operator: &str, now: Time, jobs: &[Arc<Job>]) -> Self {
+        let mut texts = Vec::new();
+        for job in jobs {
+            for c in &job.changes {
+                if let Some(text) = c.typed_text() {
+                    texts.push(TypedText {
+                        what: describe(c),
+                        text: text.to_string(),
+                    });
+                }
+            }
+        }
+        Self {
+            database: database.display().to_string(),
+            operator: operator.to_string(),
+            written_at: now,
+            texts,
+            jobs: jobs
+                .iter()
+                .map(|j| SavedJob {
+                    at: j.at,
+                    changes: j.changes.clone(),
+                })
+                .collect(),
+        }
+    }
+
+    /// The number of characters of typed text the file holds.
+    pub fn chars(&self) -> usize {
+        self.texts.iter().map(|t| t.text.chars().count()).sum()
+    }
+
+    pub fn to_toml(&self) -> Result<String, String> {
+        let body = toml::to_string(self).map_err(|e| e.to_string())?;
+        Ok(format!(
+            "# huiwu: 未能存入数据库的内容（应急文件）。The database would not take this.\n\
+             # 下次启动时程序会提示将其恢复。The next start offers to bring it back.\n{body}"
+        ))
+    }
+
+    pub fn parse(text: &str) -> Result<Self, String> {
+        toml::from_str(text).map_err(|e| e.to_string())
+    }
+}
+
+fn describe(c: &Change) -> String {
+    match c {
+        Change::EntryText { entry_id, .. } => format!("entry {entry_id}"),
+        Change::NewEntry { entry } => format!("entry {} {}", entry.id, entry.speaker_name),
+        Change::Decision { decision } => format!("decision of topic {}", decision.topic_id),
+        _ => String::new(),
+    }
+}
+
+/// The private folder beside `db` where its emergency files go.
+pub fn folder(db: &Path) -> PathBuf {
+    let stem = db
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| "huiwu.db".into());
+    db.with_file_name(format!("{stem}.unsaved"))
+}
+
+/// Write the file: the folder made owner-only (0700), the file created new (never over
+/// another, never through a symlink), owner-only (0600), under a name that cannot
+/// collide (time, process id, operator), file and folder flushed to the disk.
+pub fn write(db: &Path, e: &Emergency) -> std::io::Result<PathBuf> {
+    let dir = folder(db);
+    make_private_dir(&dir)?;
+    let operator: String = e
+        .operator
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '_' })
+        .take(32)
+        .collect();
+    let name = format!(
+        "{}-{}-{operator}.toml",
+        e.written_at.format("%Y%m%d-%H%M%S%.3f"),
+        std::process::id()
+    );
+    let path = dir.join(name);
+    let body = e.to_toml().map_err(std::io::Error::other)?;
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o600).custom_flags(libc::O_NOFOLLOW);
+    }
+    let mut file = opts.open(&path)?;
+    file.write_all(body.as_bytes())?;
+    file.sync_all()?;
+    std::fs::File::open(&dir)?.sync_all()?;
+    Ok(path)
+}
+
+/// Make `dir` (and its parents) and make sure it is a real folder, owner-only.
+pub fn make_private_dir(dir: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+        match std::fs::symlink_metadata(dir) {
+            Ok(m) if m.file_type().is_symlink() || !m.is_dir() => {
+                return Err(std::io::Error::other(format!(
+                    "{} is not a folder of ours",
+                    dir.display()
+                )));
+            }
+            Ok(_) => {}
+            Err(_) => std::fs::DirBuilder::new()
+                .recursive(true)
+                .mode(0o700)
+                .create(dir)?,
+        }
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
+    }
+    #[cfg(not(unix))]
+    {
+        std::fs::create_dir_all(dir)
+    }
+}
+
+/// The emergency files of a database, oldest first.
+pub fn find(db: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(folder(db)) else {
+        return Vec::new();
+    };
+    let mut out: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    out.sort();
+    out
+}

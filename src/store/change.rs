@@ -1,0 +1,114 @@
+//! A change to the record, as the console makes it: data, not a call. Every edit a screen
+//! makes — text, a speaker, a step, a check-in, a decision, moving to the next topic — is
+//! one of these, handed to the save queue ([`super::writer`]) that commits it, retries it
+//! while the database refuses, and reports it saved. Being data, a change that never
+//! reached the database can be written to the emergency file and brought back later.
+use serde::{Deserialize, Serialize};
+
+use super::tx::Tx;
+use super::{Result, SessionState, attendance, decision, procedure, session, topic};
+use crate::domain::attendance::EventKind;
+use crate::domain::decision::Decision;
+use crate::domain::procedure::{Entry, Step};
+use crate::domain::{Id, Time};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "change", rename_all = "snake_case")]
+pub enum Change {
+    /// A new entry, with the id the console chose for it (see [`super::new_id`]).
+    NewEntry {
+        entry: Entry,
+    },
+    /// The whole text of an entry as it is now.
+    EntryText {
+        entry_id: Id,
+        text: String,
+    },
+    EntrySpeaker {
+        entry_id: Id,
+        speaker_id: Option<Id>,
+        speaker_name: String,
+        off_list: bool,
+    },
+    /// Leave one step of a topic and enter another (R6).
+    Step {
+        topic_id: Id,
+        leave: Option<Step>,
+        enter: Option<Step>,
+    },
+    /// An attendance event at its own time (a sign-in may be typed in afterwards).
+    Attendance {
+        meeting_id: Id,
+        person_id: Id,
+        kind: EventKind,
+        at: Time,
+        #[serde(default)]
+        note: String,
+    },
+    Decision {
+        decision: Decision,
+    },
+    /// End one topic and begin the next, with the people who leave and enter (R5.3).
+    Advance {
+        meeting_id: Id,
+        from: Option<Id>,
+        to: Option<Id>,
+        events: Vec<(Id, EventKind)>,
+    },
+    /// Where the operator is (not part of the record; never audited).
+    Session {
+        session: SessionState,
+    },
+}
+
+impl Change {
+    /// Write this change inside `tx`.
+    pub fn apply(&self, tx: &Tx<'_>) -> Result<()> {
+        match self {
+            Self::NewEntry { entry } => procedure::insert_entry(tx, entry, true).map(|_| ()),
+            Self::EntryText { entry_id, text } => procedure::save_text(tx, *entry_id, text),
+            Self::EntrySpeaker {
+                entry_id,
+                speaker_id,
+                speaker_name,
+                off_list,
+            } => procedure::set_speaker(tx, *entry_id, *speaker_id, speaker_name, *off_list),
+            Self::Step {
+                topic_id,
+                leave,
+                enter,
+            } => procedure::change_step(tx, *topic_id, *leave, *enter),
+            Self::Attendance {
+                meeting_id,
+                person_id,
+                kind,
+                at,
+                note,
+            } => attendance::insert_event(tx, *meeting_id, *person_id, kind, *at, note).map(|_| ()),
+            Self::Decision { decision } => decision::save_decision(tx, decision),
+            Self::Advance {
+                meeting_id,
+                from,
+                to,
+                events,
+            } => topic::advance(tx, *meeting_id, *from, *to, events),
+            Self::Session { session } => session::save_session(tx, session),
+        }
+    }
+
+    /// Text a person typed in this change, if any: what the emergency file must keep
+    /// readable.
+    pub fn typed_text(&self) -> Option<&str> {
+        match self {
+            Self::EntryText { text, .. } => Some(text),
+            Self::NewEntry { entry } if !entry.text.is_empty() => Some(&entry.text),
+            Self::Decision { decision } if !decision.text.is_empty() => Some(&decision.text),
+            _ => None,
+        }
+    }
+
+    /// Part of the record (audited), as against where the caret is.
+    pub fn is_record(&self) -> bool {
+        !matches!(self, Self::Session { .. })
+    }
+}

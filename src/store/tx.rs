@@ -1,0 +1,183 @@
+//! The one write transaction. Every change to the record goes through [`Tx`]: it is
+//! `BEGIN IMMEDIATE` (the write lock is taken up front, so a busy database fails before
+//! anything is half written), its time comes from the caller's clock, it appends an audit
+//! row per change with the old and new *values* (R9.4), and several aggregates can be
+//! written in one transaction (all or nothing). The audit hash chain will live here too.
+use std::cell::Cell;
+use std::ops::Deref;
+
+use rusqlite::{Connection, params};
+
+use super::time::time_text;
+use super::{Result, Store, StoreError};
+use crate::domain::{Id, Time};
+
+/// A write transaction in progress.
+pub struct Tx<'c> {
+    tx: rusqlite::Transaction<'c>,
+    operator: &'c str,
+    writer: &'c str,
+    at: Cell<Time>,
+    audited: Cell<bool>,
+}
+
+impl Deref for Tx<'_> {
+    type Target = Connection;
+    fn deref(&self) -> &Connection {
+        &self.tx
+    }
+}
+
+/// One audit row: what changed, where, from what to what.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Audit<'a> {
+    /// The verb: create, edit, check_in, save, step, …
+    pub action: &'a str,
+    /// The table or aggregate: entry, decision, attendance_event, …
+    pub entity: &'a str,
+    pub entity_id: Option<Id>,
+    /// The field changed (e.g. "units"); for text, "text@N" where N is the character
+    /// offset of the change.
+    pub field: Option<&'a str>,
+    pub old: Option<&'a str>,
+    pub new: Option<&'a str>,
+}
+
+impl<'a> Audit<'a> {
+    pub fn new(action: &'a str, entity: &'a str, entity_id: Option<Id>) -> Self {
+        Self {
+            action,
+            entity,
+            entity_id,
+            ..Self::default()
+        }
+    }
+
+    pub fn field(mut self, field: &'a str) -> Self {
+        self.field = Some(field);
+        self
+    }
+
+    pub fn values(mut self, old: Option<&'a str>, new: Option<&'a str>) -> Self {
+        self.old = old;
+        self.new = new;
+        self
+    }
+}
+
+impl Tx<'_> {
+    /// When the change was made (the injected clock of whoever made it).
+    pub fn at(&self) -> Time {
+        self.at.get()
+    }
+
+    /// Changes made at different moments can share one transaction: each is audited
+    /// at its own time.
+    pub fn set_at(&self, at: Time) {
+        self.at.set(at);
+    }
+
+    pub fn operator(&self) -> &str {
+        self.operator
+    }
+
+    /// Append an audit row in this transaction.
+    pub fn audit(&self, a: Audit<'_>) -> Result<()> {
+        self.tx.execute(
+            "INSERT INTO audit (at, operator, action, entity, entity_id, field, old, new, writer)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![
+                time_text(&self.at.get()),
+                self.operator,
+                a.action,
+                a.entity,
+                a.entity_id,
+                a.field,
+                a.old,
+                a.new,
+                self.writer
+            ],
+        )?;
+        self.audited.set(true);
+        Ok(())
+    }
+}
+
+impl Store {
+    /// Run `f` in one write transaction at the store's clock time.
+    pub fn transact<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
+        let at = self.clock.now();
+        self.transact_at(at, f)
+    }
+
+    /// Run `f` in one write transaction; `at` is when the change was made.
+    pub fn transact_at<T>(&mut self, at: Time, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
+        let path = self.path.clone().unwrap_or_default();
+        let classify = |e: rusqlite::Error| StoreError::classify(e, &path);
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(classify)?;
+        let tx = Tx {
+            tx,
+            operator: &self.operator,
+            writer: &self.writer,
+            at: Cell::new(at),
+            audited: Cell::new(false),
+        };
+        let out = f(&tx).map_err(|e| e.reclassify(&path))?;
+        if tx.audited.get() {
+            // Mark the commit as this process's, so our own console does not reload on it
+            // while another terminal's console does.
+            tx.tx.execute(
+                "UPDATE app_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'commit_seq'",
+                [],
+            )?;
+            tx.tx.execute(
+                "INSERT INTO commit_mark (writer, seq, at)
+                 SELECT ?1, CAST(value AS INTEGER), ?2 FROM app_meta WHERE key = 'commit_seq'
+                 ON CONFLICT (writer) DO UPDATE SET seq = excluded.seq, at = excluded.at",
+                params![tx.writer, time_text(&tx.at())],
+            )?;
+        }
+        tx.tx.commit().map_err(classify)?;
+        Ok(out)
+    }
+}
+
+/// The part of a text that changed: (character offset, removed, inserted). Unchanged
+/// text at both ends is left out, so an audit row of a keystroke holds a character, not
+/// the whole entry.
+pub fn text_change(old: &str, new: &str) -> (usize, String, String) {
+    let o: Vec<char> = old.chars().collect();
+    let n: Vec<char> = new.chars().collect();
+    let prefix = o.iter().zip(&n).take_while(|(a, b)| a == b).count();
+    let max_suffix = o.len().min(n.len()) - prefix;
+    let suffix = o
+        .iter()
+        .rev()
+        .zip(n.iter().rev())
+        .take(max_suffix)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let removed: String = o[prefix..o.len() - suffix].iter().collect();
+    let inserted: String = n[prefix..n.len() - suffix].iter().collect();
+    (prefix, removed, inserted)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::text_change;
+
+    #[test]
+    fn a_change_is_the_part_between_what_stayed() {
+        assert_eq!(
+            text_change("入冬以来", "入冬以后"),
+            (3, "来".into(), "后".into())
+        );
+        assert_eq!(text_change("", "甲乙"), (0, "".into(), "甲乙".into()));
+        assert_eq!(text_change("甲乙丙", "甲丙"), (1, "乙".into(), "".into()));
+        assert_eq!(text_change("aa", "aaa"), (2, "".into(), "a".into()));
+        assert_eq!(text_change("同", "同"), (1, "".into(), "".into()));
+    }
+}

@@ -1,0 +1,278 @@
+//! Layers over a screen: F1 help (from the keymap), forms, questions, the picker.
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
+
+use super::st;
+use super::text::{clip, fit};
+use crate::app::form::{self, FieldKind, Form};
+use crate::app::layer::LayerKind;
+use crate::app::picker::Picker;
+use crate::app::{App, Ctx};
+use crate::i18n::{self, Tr};
+
+/// How many options a choice list or suggestions show under a field.
+const LIST_ROWS: u16 = 5;
+
+pub fn render(frame: &mut Frame<'_>, app: &App, area: Rect) {
+    for layer in app.ctx.layers.iter() {
+        match &layer.kind {
+            LayerKind::Help => help(frame, app, area),
+            LayerKind::Form(f) => form(frame, &app.ctx, area, f),
+            LayerKind::Confirm(q) => {
+                let inner = popup(frame, &app.ctx, area, 60, 7, &i18n::CONFIRM_TITLE);
+                frame.render_widget(
+                    Paragraph::new(q.text.clone())
+                        .wrap(Wrap { trim: false })
+                        .style(st(&app.ctx, "base")),
+                    inner,
+                );
+            }
+            LayerKind::Picker(p) => picker(frame, &app.ctx, area, p),
+        }
+    }
+}
+
+fn picker(frame: &mut Frame<'_>, ctx: &Ctx, area: Rect, p: &Picker) {
+    let h = (p.items.len() as u16 + 4).clamp(8, area.height.saturating_sub(4));
+    let inner = popup(frame, ctx, area, 56, h, &p.title);
+    let filter_area = Rect::new(inner.x, inner.y, inner.width, 1);
+    frame.render_widget(&p.filter, filter_area);
+    place_cursor(frame, &p.filter, filter_area);
+    let mut lines = Vec::new();
+    for (i, item) in p.matches().into_iter().enumerate() {
+        let style = if i == p.selected {
+            "selected"
+        } else if item.own {
+            "base"
+        } else {
+            "muted"
+        };
+        lines.push(Line::styled(
+            format!(" {}{}", fit(&item.name, 8), item.info),
+            st(ctx, style),
+        ));
+    }
+    if lines.is_empty() && p.allow_free && !p.typed().is_empty() {
+        lines.push(Line::styled(
+            format!(" {} · {}", p.typed(), ctx.t(&i18n::OFF_LIST)),
+            st(ctx, "flag.warn"),
+        ));
+    }
+    let list = Rect::new(
+        inner.x,
+        inner.y + 1,
+        inner.width,
+        inner.height.saturating_sub(1),
+    );
+    frame.render_widget(Paragraph::new(lines), list);
+}
+
+fn popup(frame: &mut Frame<'_>, ctx: &Ctx, area: Rect, w: u16, h: u16, title: &Tr) -> Rect {
+    let w = w.min(area.width.saturating_sub(2));
+    let h = h.min(area.height.saturating_sub(2));
+    let r = Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    );
+    frame.render_widget(Clear, r);
+    // A wide character just left of the pop-up would swallow its left border: blank it.
+    if r.x > 0 {
+        let buf = frame.buffer_mut();
+        for y in r.top()..r.bottom() {
+            if let Some(cell) = buf.cell_mut(Position::new(r.x - 1, y))
+                && unicode_width::UnicodeWidthStr::width(cell.symbol()) > 1
+            {
+                cell.set_symbol(" ");
+            }
+        }
+    }
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Double)
+        .border_style(st(ctx, "modal.border"))
+        .title(Span::styled(
+            format!(" {} ", ctx.t(title)),
+            st(ctx, "modal.title"),
+        ))
+        .style(st(ctx, "base"));
+    let inner = block.inner(r);
+    frame.render_widget(block, r);
+    inner
+}
+
+/// Put the real terminal cursor at a textarea's caret, so the input method's candidate
+/// window follows it (R9.3). A caret just past a full row shows at the start of the next.
+pub(crate) fn place_cursor(frame: &mut Frame<'_>, ta: &ratatui_textarea::TextArea<'_>, area: Rect) {
+    let sc = ta.screen_cursor();
+    let (top, left) = ta.scroll_offset();
+    let mut x = area.x.saturating_add((sc.col as u16).saturating_sub(left));
+    let mut y = area.y.saturating_add((sc.row as u16).saturating_sub(top));
+    if x >= area.right() && area.width > 0 {
+        if y + 1 < area.bottom() {
+            x = area.x;
+            y += 1;
+        } else {
+            x = area.right() - 1;
+        }
+    }
+    if x < area.right() && y < area.bottom() {
+        frame.set_cursor_position(Position::new(x, y));
+    }
+}
+
+/// Rows a field takes: its label, its input, its problem, its open list.
+fn field_rows(f: &form::Field, focused: bool) -> u16 {
+    let input = if f.kind == FieldKind::MultiLine { 8 } else { 1 };
+    let problem = u16::from(f.problem.is_some());
+    let list = if focused && f.list_open() {
+        (f.options().len() as u16).min(LIST_ROWS)
+    } else {
+        0
+    };
+    1 + input + problem + list
+}
+
+fn form(frame: &mut Frame<'_>, ctx: &Ctx, area: Rect, f: &Form) {
+    let rows: u16 = f
+        .fields
+        .iter()
+        .enumerate()
+        .map(|(i, x)| field_rows(x, i == f.focus))
+        .sum();
+    let subject = u16::from(!f.subject.is_empty());
+    let inner = popup(frame, ctx, area, 70, rows + subject + 3, &f.title);
+    let mut y = inner.y;
+    let line = |y: u16| Rect::new(inner.x, y, inner.width, 1);
+    if !f.subject.is_empty() {
+        frame.render_widget(
+            Paragraph::new(f.subject.clone()).style(st(ctx, "header")),
+            line(y),
+        );
+        y += 1;
+    }
+    for (i, field) in f.fields.iter().enumerate() {
+        if y >= inner.bottom() {
+            break;
+        }
+        let focused = i == f.focus;
+        let label_style = if focused { "title.focused" } else { "muted" };
+        frame.render_widget(
+            Paragraph::new(ctx.t(&field.label)).style(st(ctx, label_style)),
+            line(y),
+        );
+        y += 1;
+        let h = if field.kind == FieldKind::MultiLine {
+            8
+        } else {
+            1
+        };
+        let r = Rect::new(
+            inner.x + 2,
+            y,
+            inner.width.saturating_sub(2),
+            h.min(inner.bottom().saturating_sub(y)),
+        );
+        if let FieldKind::Choice(_) = field.kind
+            && !field.open
+        {
+            let shown = format!("‹ {} ›", field.shown());
+            frame.render_widget(Paragraph::new(shown).style(st(ctx, "base")), r);
+        } else {
+            frame.render_widget(&field.input, r);
+            if focused {
+                place_cursor(frame, &field.input, r);
+            }
+        }
+        y += h;
+        if let Some(problem) = &field.problem
+            && y < inner.bottom()
+        {
+            frame.render_widget(
+                Paragraph::new(format!("  ✗ {problem}")).style(st(ctx, "message.error")),
+                line(y),
+            );
+            y += 1;
+        }
+        if focused && field.list_open() {
+            for (k, (idx, option)) in field.options().into_iter().enumerate() {
+                if k as u16 >= LIST_ROWS || y >= inner.bottom() {
+                    break;
+                }
+                let style = if field.selected == Some(idx) {
+                    "selected"
+                } else {
+                    "muted"
+                };
+                frame.render_widget(
+                    Paragraph::new(clip(&format!("    {}", option.label), inner.width as usize))
+                        .style(st(ctx, style)),
+                    line(y),
+                );
+                y += 1;
+            }
+        }
+    }
+    if let Some(e) = &f.error {
+        frame.render_widget(
+            Paragraph::new(e.clone()).style(st(ctx, "message.error")),
+            line(inner.bottom().saturating_sub(1)),
+        );
+    }
+}
+
+/// Every key of every pane, read from the same table as the footer, and the keys of a
+/// form. One line per action (its keys joined), flowed across as many columns as fit.
+fn help(frame: &mut Frame<'_>, app: &App, area: Rect) {
+    let ctx = &app.ctx;
+    let inner = popup(
+        frame,
+        ctx,
+        area,
+        area.width.saturating_sub(4),
+        area.height.saturating_sub(2),
+        &i18n::HELP_TITLE,
+    );
+    let mut lines: Vec<Line> = Vec::new();
+    let key_line = |keys: &str, label: &Tr| {
+        Line::from(vec![
+            Span::styled(format!(" {keys} "), st(ctx, "help.key")),
+            Span::styled(ctx.t(label).to_string(), st(ctx, "help.text")),
+        ])
+    };
+    for (context, title) in &ctx.keymap.contexts {
+        lines.push(Line::styled(ctx.t(title).to_string(), st(ctx, "header")));
+        let mut seen = Vec::new();
+        for b in ctx.keymap.bindings.iter().filter(|b| b.context == *context) {
+            if seen.contains(&b.action) {
+                continue;
+            }
+            seen.push(b.action);
+            let keys: Vec<String> = ctx
+                .keymap
+                .bindings
+                .iter()
+                .filter(|o| o.context == *context && o.action == b.action)
+                .map(|o| o.key.to_string())
+                .collect();
+            lines.push(key_line(&keys.join("/"), &b.label));
+        }
+    }
+    lines.push(Line::styled(
+        ctx.t(&i18n::FORM_KEYS).to_string(),
+        st(ctx, "header"),
+    ));
+    for (keys, label) in form::MULTILINE_KEYS.iter().chain(form::CHOICE_KEYS) {
+        lines.push(key_line(keys, label));
+    }
+    let rows = inner.height.max(1) as usize;
+    let ncols = lines.len().div_ceil(rows).max(1);
+    let col_w = inner.width / ncols as u16;
+    for (i, chunk) in lines.chunks(rows).enumerate() {
+        let r = Rect::new(inner.x + i as u16 * col_w, inner.y, col_w, inner.height);
+        frame.render_widget(Paragraph::new(chunk.to_vec()), r);
+    }
+}
