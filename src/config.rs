@@ -6,7 +6,7 @@
 //! operator = "王秘书"
 //!
 //! [keys]
-//! "checkin.now" = "Ctrl-n"
+//! "check_in.now" = "Ctrl-n"
 //! ```
 
 use std::collections::BTreeMap;
@@ -28,7 +28,7 @@ pub struct Config {
     pub lang: Option<String>,
     pub theme: Option<String>,
     pub operator: Option<String>,
-    /// Action name (e.g. "checkin.now") → key spec (e.g. "Ctrl-n").
+    /// Action name (e.g. "check_in.now") → key spec (e.g. "Ctrl-n").
     pub keys: BTreeMap<String, String>,
 }
 

@@ -5,14 +5,14 @@ use std::path::PathBuf;
 #[test]
 fn good_file_is_read() {
     let cfg = Config::parse(
-        "lang = \"zh\"\ntheme = \"mono\"\noperator = \"王秘书\"\n\n[keys]\n\"checkin.now\" = \"Ctrl-n\"\nquit = \"q\"\n",
+        "lang = \"zh\"\ntheme = \"mono\"\noperator = \"王秘书\"\n\n[keys]\n\"check_in.now\" = \"Ctrl-n\"\nquit = \"q\"\n",
     )
     .unwrap();
     assert_eq!(cfg.lang.as_deref(), Some("zh"));
     assert_eq!(cfg.theme.as_deref(), Some("mono"));
     assert_eq!(cfg.operator.as_deref(), Some("王秘书"));
     assert_eq!(
-        cfg.keys.get("checkin.now").map(String::as_str),
+        cfg.keys.get("check_in.now").map(String::as_str),
         Some("Ctrl-n")
     );
     assert_eq!(cfg.keys.get("quit").map(String::as_str), Some("q"));
@@ -85,4 +85,34 @@ fn config_dir_honours_the_environment() {
         config_dir_from(None),
         config_dir_from(Some(OsString::new()))
     );
+}
+
+/// Every config example the user is shown (README, the module docs) works when copied:
+/// it parses, and each of its key bindings is taken without a problem.
+#[test]
+fn the_documented_examples_work_when_copied() {
+    let readme = include_str!("../README.md");
+    let module = include_str!("../src/config.rs");
+    let mut examples = Vec::new();
+    for (text, start, prefix) in [(readme, "```toml\n", ""), (module, "//! ```toml\n", "//! ")] {
+        let mut rest = text;
+        while let Some(i) = rest.find(start) {
+            let body = &rest[i + start.len()..];
+            let end = body.find(&format!("{prefix}```")).unwrap_or(body.len());
+            let example: String = body[..end]
+                .lines()
+                .map(|l| l.strip_prefix(prefix.trim_end()).unwrap_or(l).trim_start_matches(' '))
+                .collect::<Vec<_>>()
+                .join("\n");
+            examples.push(example);
+            rest = &body[end..];
+        }
+    }
+    assert!(examples.len() >= 2, "no examples found");
+    for ex in examples {
+        let cfg = Config::parse(&ex).unwrap_or_else(|e| panic!("{e}\n{ex}"));
+        let (_, problems) = huiwu::app::keymap::Keymap::with_overrides(&cfg.keys);
+        assert!(problems.is_empty(), "{problems:?} in\n{ex}");
+        assert!(!cfg.keys.is_empty(), "the example binds a key:\n{ex}");
+    }
 }

@@ -1,7 +1,7 @@
 //! The recorder's entries and the times of each step (R6).
 use rusqlite::{OptionalExtension, Row, params};
 
-use super::time::{opt_time, parse_time, time_text};
+use super::time::{parse_time, time_text};
 use super::tx::{Audit, Tx, text_change};
 use super::{Result, Store, StoreError};
 use crate::domain::procedure::{Entry, Step, StepRecord};
@@ -73,16 +73,27 @@ impl Store {
         )?;
         let rows = st.query_map([topic_id], |r| {
             let step: u8 = r.get(1)?;
-            Ok(Step::from_number(step).map(|step| StepRecord {
-                topic_id: r.get(0).unwrap_or_default(),
-                step,
-                started_at: opt_time(r.get(2).unwrap_or_default()),
-                ended_at: opt_time(r.get(3).unwrap_or_default()),
-            }))
+            let started: Option<String> = r.get(2)?;
+            let ended: Option<String> = r.get(3)?;
+            Ok((r.get::<_, Id>(0)?, step, started, ended))
         })?;
         let mut out = Vec::new();
         for row in rows {
-            out.extend(row?);
+            let (topic_id, n, started, ended) = row?;
+            // A step or time that cannot be read is reported, never shown as blank: this
+            // is the official record.
+            let bad = || StoreError::BadData(format!("step record {topic_id}/{n}"));
+            let step = Step::from_number(n).ok_or_else(bad)?;
+            let time = |t: Option<String>| match t {
+                None => Ok(None),
+                Some(t) => parse_time(&t).map(Some).ok_or_else(bad),
+            };
+            out.push(StepRecord {
+                topic_id,
+                step,
+                started_at: time(started)?,
+                ended_at: time(ended)?,
+            });
         }
         Ok(out)
     }
