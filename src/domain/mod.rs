@@ -1,6 +1,7 @@
 //! The regulation as pure Rust: types and rules, no IO, no clock, no terminal.
 pub mod attendance;
 pub mod calendar;
+pub mod calendar_file;
 pub mod decision;
 pub mod meeting;
 pub mod people;
