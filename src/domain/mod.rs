@@ -3,11 +3,14 @@ pub mod attendance;
 pub mod calendar;
 pub mod calendar_file;
 pub mod decision;
+pub mod intake;
 pub mod meeting;
 pub mod people;
 pub mod procedure;
+pub mod review;
 pub mod roster;
 pub mod topic;
+pub mod topic_stage;
 pub mod validate;
 
 use chrono::{DateTime, FixedOffset};

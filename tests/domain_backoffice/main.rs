@@ -1,6 +1,8 @@
 //! The back office's domain rules, through the public API: preparing the meeting (R1–R4).
 //! One test binary, one module per rule.
+mod intake;
 mod meeting_plan;
+mod review;
 
 use chrono::{DateTime, NaiveDate};
 use huiwu::domain::Time;
