@@ -1,10 +1,13 @@
 //! The regulation as pure Rust: types and rules, no IO, no clock, no terminal.
+pub mod agenda;
 pub mod attendance;
 pub mod calendar;
 pub mod calendar_file;
+pub mod coverage;
 pub mod decision;
 pub mod intake;
 pub mod meeting;
+pub mod meeting_people;
 pub mod people;
 pub mod procedure;
 pub mod review;

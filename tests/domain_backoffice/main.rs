@@ -1,7 +1,9 @@
 //! The back office's domain rules, through the public API: preparing the meeting (R1–R4).
 //! One test binary, one module per rule.
+mod agenda;
 mod intake;
 mod meeting_plan;
+mod people;
 mod review;
 
 use chrono::{DateTime, NaiveDate};
