@@ -12,6 +12,7 @@ pub mod people;
 pub mod procedure;
 pub mod review;
 pub mod roster;
+pub mod submission;
 pub mod topic;
 pub mod topic_stage;
 pub mod validate;

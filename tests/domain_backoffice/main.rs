@@ -5,6 +5,7 @@ mod intake;
 mod meeting_plan;
 mod people;
 mod review;
+mod submission;
 
 use chrono::{DateTime, NaiveDate};
 use huiwu::domain::Time;
