@@ -1,9 +1,11 @@
 //! The back office's domain rules, through the public API: preparing the meeting (R1–R4).
 //! One test binary, one module per rule.
 mod agenda;
+mod dashboard;
 mod intake;
 mod meeting_plan;
 mod people;
+mod prep_parts;
 mod review;
 mod submission;
 
