@@ -7,6 +7,7 @@ pub mod calendar_file;
 pub mod classified;
 pub mod coverage;
 pub mod decision;
+pub mod initials;
 pub mod intake;
 pub mod materials;
 pub mod meeting;

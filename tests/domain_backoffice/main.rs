@@ -2,6 +2,7 @@
 //! One test binary, one module per rule.
 mod agenda;
 mod dashboard;
+mod initials;
 mod intake;
 mod meeting_plan;
 mod people;
