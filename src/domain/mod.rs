@@ -14,6 +14,7 @@ pub mod meeting;
 pub mod meeting_people;
 pub mod notice;
 pub mod people;
+pub mod people_import;
 pub mod prep;
 pub mod procedure;
 pub mod review;

@@ -6,6 +6,7 @@ mod initials;
 mod intake;
 mod meeting_plan;
 mod people;
+mod people_import;
 mod prep_parts;
 mod review;
 mod submission;
