@@ -1,10 +1,16 @@
 //! The meeting itself: when, where, who chairs, and its life (R3).
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Weekday};
 
+use super::calendar::Calendar;
+use super::validate::Problem;
 use super::{Id, Time};
 
 /// Default room of §3: the party committee meeting room on the 2nd floor.
 pub const DEFAULT_ROOM: &str = "旗局二楼党委会议室";
+
+/// Waiting room proposed for a new meeting (§4.1 "若需候会，则注明候会室"; the regulation
+/// names none, so the office may change it).
+pub const DEFAULT_WAITING_ROOM: &str = "旗局二楼小会议室";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MeetingStatus {
@@ -86,4 +92,139 @@ fn at(zone_of: Time, date: NaiveDate, time: NaiveTime) -> Time {
         .from_local_datetime(&date.and_time(time))
         .single()
         .unwrap_or(zone_of)
+}
+
+/// A meeting about to be created, and what the calendar says of its day (R3.1).
+#[derive(Clone, Debug, PartialEq)]
+pub struct MeetingPlan {
+    pub meeting: Meeting,
+    /// The day is a public holiday or a weekend (not a make-up day): the office should
+    /// look again. The regulation's Monday is kept, not moved silently.
+    pub day_off: bool,
+    /// The calendar does not cover the meeting's year: `day_off` is a weekday guess.
+    pub uncovered_year: Option<i32>,
+}
+
+fn plan(meeting: Meeting, cal: &Calendar) -> MeetingPlan {
+    let day = meeting.starts_at.date_naive();
+    MeetingPlan {
+        day_off: !cal.is_working_day(day),
+        uncovered_year: (!cal.covers(day.year())).then_some(day.year()),
+        meeting,
+    }
+}
+
+/// The regular meeting (R3.1, §3): the coming Monday 09:00 in the default room, with the
+/// default waiting room, planned.
+pub fn plan_regular(now: Time, title: &str, cal: &Calendar) -> MeetingPlan {
+    plan(
+        Meeting {
+            id: 0,
+            title: title.to_string(),
+            starts_at: default_start(now),
+            room: DEFAULT_ROOM.to_string(),
+            waiting_room: Some(DEFAULT_WAITING_ROOM.to_string()),
+            chair_id: None,
+            status: MeetingStatus::Planned,
+            postponed_from: None,
+            current_topic_id: None,
+            is_demo: false,
+        },
+        cal,
+    )
+}
+
+/// An extra meeting for an urgent topic (R1.1 urgent form), on any day and hour; it may
+/// not start in the past. Room and waiting room are the defaults.
+pub fn plan_extra(
+    starts_at: Time,
+    now: Time,
+    title: &str,
+    cal: &Calendar,
+) -> Result<MeetingPlan, Problem> {
+    if starts_at < now {
+        return Err(Problem::InPast);
+    }
+    let mut p = plan_regular(now, title, cal);
+    p.meeting.starts_at = starts_at;
+    Ok(plan(p.meeting, cal))
+}
+
+/// Why a meeting cannot be postponed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PostponeRefused {
+    /// It has been opened; it is held.
+    InProgress,
+    Closed,
+    /// It was postponed already; postpone its replacement instead.
+    AlreadyPostponed,
+}
+
+/// A postponement (R3.1): the original, now marked postponed, and its replacement on the
+/// next Monday 09:00, linked back to it, same title, room, waiting room and chair.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Postponement {
+    pub original: Meeting,
+    pub replacement: MeetingPlan,
+}
+
+/// Postpone a planned meeting to the next Monday (§3 "顺延至下周一召开").
+pub fn postpone(original: &Meeting, cal: &Calendar) -> Result<Postponement, PostponeRefused> {
+    match original.status {
+        MeetingStatus::Planned => {}
+        MeetingStatus::InProgress => return Err(PostponeRefused::InProgress),
+        MeetingStatus::Closed => return Err(PostponeRefused::Closed),
+        MeetingStatus::Postponed => return Err(PostponeRefused::AlreadyPostponed),
+    }
+    let replacement = Meeting {
+        id: 0,
+        starts_at: postponed_start(original.starts_at),
+        status: MeetingStatus::Planned,
+        postponed_from: Some(original.id),
+        current_topic_id: None,
+        ..original.clone()
+    };
+    Ok(Postponement {
+        original: Meeting {
+            status: MeetingStatus::Postponed,
+            ..original.clone()
+        },
+        replacement: plan(replacement, cal),
+    })
+}
+
+/// The meeting the console opens on: the meeting in progress, else the next one (planned,
+/// today or later), else the latest. A demo meeting is chosen only when there is no real
+/// meeting at all: a demo never hides a real meeting.
+pub fn console_meeting(meetings: &[Meeting], now: Time) -> Option<&Meeting> {
+    let real: Vec<&Meeting> = meetings.iter().filter(|m| !m.is_demo).collect();
+    if real.is_empty() {
+        let demos: Vec<&Meeting> = meetings.iter().collect();
+        return choose(&demos, now);
+    }
+    choose(&real, now)
+}
+
+fn choose<'a>(meetings: &[&'a Meeting], now: Time) -> Option<&'a Meeting> {
+    let in_progress = meetings
+        .iter()
+        .filter(|m| m.status == MeetingStatus::InProgress)
+        .max_by_key(|m| m.starts_at);
+    if let Some(m) = in_progress {
+        return Some(m);
+    }
+    let today = now.date_naive();
+    let next = meetings
+        .iter()
+        .filter(|m| m.status == MeetingStatus::Planned && m.starts_at.date_naive() >= today)
+        .min_by_key(|m| m.starts_at);
+    if let Some(m) = next {
+        return Some(m);
+    }
+    let held = meetings
+        .iter()
+        .filter(|m| m.status != MeetingStatus::Postponed)
+        .max_by_key(|m| m.starts_at);
+    held.or_else(|| meetings.iter().max_by_key(|m| m.starts_at))
+        .copied()
 }

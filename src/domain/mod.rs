@@ -1,13 +1,28 @@
 //! The regulation as pure Rust: types and rules, no IO, no clock, no terminal.
+pub mod agenda;
 pub mod attendance;
 pub mod attendance_input;
+pub mod booking;
 pub mod calendar;
+pub mod calendar_file;
+pub mod classified;
+pub mod coverage;
 pub mod decision;
+pub mod initials;
+pub mod intake;
+pub mod materials;
 pub mod meeting;
+pub mod meeting_people;
+pub mod notice;
 pub mod people;
+pub mod people_import;
+pub mod prep;
 pub mod procedure;
+pub mod review;
 pub mod roster;
+pub mod submission;
 pub mod topic;
+pub mod topic_stage;
 pub mod validate;
 
 use chrono::{DateTime, FixedOffset};

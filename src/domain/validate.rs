@@ -26,6 +26,8 @@ pub enum Problem {
     /// Refused by a rule of the regulation; the text names the rule in the user's words
     /// through i18n (see `rule` codes where the rule is defined).
     Rule(&'static str),
+    /// The time lies in the past (a meeting cannot be planned there).
+    InPast,
 }
 
 /// A problem and the name of the field it belongs to.
