@@ -1,10 +1,19 @@
 //! The regulation as pure Rust: types and rules, no IO, no clock, no terminal.
+pub mod archive;
 pub mod attendance;
 pub mod calendar;
+pub mod closing;
+pub mod cn_style;
+pub mod deadline;
 pub mod decision;
+pub mod followup;
+pub mod manifest;
 pub mod meeting;
+pub mod minutes;
+pub mod minutes_draft;
 pub mod people;
 pub mod procedure;
+pub mod record_tidy;
 pub mod roster;
 pub mod topic;
 pub mod validate;
