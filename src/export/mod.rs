@@ -8,6 +8,7 @@
 //! of backticks inside it) followed by one newline, so neither the file nor its rendering
 //! changes a character: no escaping, no reflow, line breaks kept, `*`, `#` and `|` shown
 //! as typed.
+pub mod archive_fs;
 mod attendance;
 pub mod doc;
 mod record;
