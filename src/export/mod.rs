@@ -11,6 +11,7 @@
 pub mod archive_fs;
 mod attendance;
 pub mod doc;
+pub mod docx;
 mod record;
 
 use chrono::Datelike;
