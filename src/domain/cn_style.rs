@@ -72,34 +72,3 @@ pub fn sentence(text: &str) -> String {
     let t = t.trim_end_matches(['。', '；', '，', ',', '.', ';', '：', ':']);
     format!("{t}。")
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numerals_read_as_written() {
-        let cases = [
-            (1, "一"),
-            (9, "九"),
-            (10, "十"),
-            (12, "十二"),
-            (20, "二十"),
-            (21, "二十一"),
-            (100, "一百"),
-            (105, "一百零五"),
-            (110, "一百一十"),
-        ];
-        for (n, s) in cases {
-            assert_eq!(numeral(n), s, "{n}");
-        }
-    }
-
-    #[test]
-    fn sentence_has_one_full_stop() {
-        assert_eq!(sentence("同意实施。"), "同意实施。");
-        assert_eq!(sentence("同意实施；  "), "同意实施。");
-        assert_eq!(sentence("同意实施"), "同意实施。");
-        assert_eq!(sentence("是否可行？"), "是否可行？");
-    }
-}
