@@ -381,3 +381,66 @@ fn run(cmd: &mut Command) -> String {
     );
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
+
+/// The minutes drafted from the decisions (R7.1) and filed as Word: every decision's
+/// text is in the document, each topic a paragraph of its own.
+#[test]
+fn minutes_drafted_from_decisions_render_with_every_decision() {
+    use chrono::NaiveDate;
+    use huiwu::domain::decision::Outcome;
+    use huiwu::domain::minutes_draft::{DraftHeader, DraftTopic, draft_text};
+
+    let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let header = DraftHeader {
+        meeting_title: "局长办公例会".into(),
+        date: Some(day("2026-11-30")),
+        chair: "局长王建国".into(),
+        room: "旗局二楼党委会议室".into(),
+        attending: vec!["王建国".into(), "刘卫东".into()],
+        sitting_in: vec!["张伟".into()],
+        on_leave: vec!["赵敏".into()],
+    };
+    let topics = vec![
+        DraftTopic {
+            title: "冬季防火安全专项行动".into(),
+            department: "治安管理大队".into(),
+            outcome: Some(Outcome::Approved),
+            decided_text: "同意实施专项行动方案".into(),
+            units: vec!["治安管理大队".into()],
+            deputy: "刘卫东".into(),
+            deadline: Some(day("2026-12-31")),
+        },
+        DraftTopic {
+            title: "购置执法记录仪".into(),
+            department: "装备财务室".into(),
+            outcome: Some(Outcome::Deferred),
+            decided_text: "待明年预算下达后再议".into(),
+            units: vec![],
+            deputy: "孙立".into(),
+            deadline: None,
+        },
+    ];
+    let text = draft_text(&header, &topics);
+    let mut doc = Document::new("");
+    doc.mark = Some("乌审旗公安局局长办公例会纪要".into());
+    doc.paragraph(text.trim_end());
+    for (label, names) in [
+        ("出席", &header.attending),
+        ("请假", &header.on_leave),
+        ("列席", &header.sitting_in),
+    ] {
+        doc.push(Block::Names {
+            label: label.into(),
+            names: names.clone(),
+        });
+    }
+    let p = parts(&render(&doc).unwrap());
+    let xml = part(&p, "word/document.xml");
+    for t in &topics {
+        assert!(xml.contains(&t.decided_text), "{} missing", t.decided_text);
+    }
+    assert!(xml.contains("由治安管理大队负责，2026年12月31日前完成。"));
+    assert!(xml.contains("二、关于购置执法记录仪的议题。"));
+    // The opening and the two topics: three body paragraphs, each indented two characters.
+    assert_eq!(xml.matches(r#"w:firstLine="632""#).count(), 3);
+}
