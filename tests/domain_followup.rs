@@ -5,6 +5,7 @@ use huiwu::domain::Time;
 use huiwu::domain::deadline::DeadlineState;
 use huiwu::domain::decision::{Decision, Outcome};
 use huiwu::domain::followup::*;
+use huiwu::domain::followup_query::*;
 
 fn t(s: &str) -> Time {
     DateTime::parse_from_rfc3339(s).unwrap()

@@ -45,7 +45,7 @@ pub enum ManifestError {
         path: String,
         problem: PathProblem,
     },
-    /// Not "<64 hex digits>  <path>".
+    /// Not `<64 hex digits>  <path>`.
     BadLine { line: usize },
     /// The same path twice.
     Duplicate { line: usize, path: String },
@@ -179,7 +179,7 @@ impl Manifest {
         &self.lines
     }
 
-    /// The text of the manifest: "<hex>  <path>\n" per file, sorted by path.
+    /// The text of the manifest: `<hex>  <path>\n` per file, sorted by path.
     pub fn to_text(&self) -> String {
         let mut out = String::new();
         for l in &self.lines {

@@ -7,6 +7,7 @@ pub mod cn_style;
 pub mod deadline;
 pub mod decision;
 pub mod followup;
+pub mod followup_query;
 pub mod manifest;
 pub mod meeting;
 pub mod minutes;
