@@ -205,6 +205,9 @@ pub fn problem(lang: Lang, p: &crate::domain::validate::Problem) -> String {
         P::InFuture => lang
             .t(&Tr("时间晚于现在", "This time is in the future"))
             .to_string(),
+        P::InPast => lang
+            .t(&Tr("该时间已过", "That time has passed"))
+            .to_string(),
         P::TooLong { max } => lang.pick(
             format!("不超过 {max} 字"),
             format!("At most {max} characters"),

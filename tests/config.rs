@@ -101,7 +101,11 @@ fn the_documented_examples_work_when_copied() {
             let end = body.find(&format!("{prefix}```")).unwrap_or(body.len());
             let example: String = body[..end]
                 .lines()
-                .map(|l| l.strip_prefix(prefix.trim_end()).unwrap_or(l).trim_start_matches(' '))
+                .map(|l| {
+                    l.strip_prefix(prefix.trim_end())
+                        .unwrap_or(l)
+                        .trim_start_matches(' ')
+                })
                 .collect::<Vec<_>>()
                 .join("\n");
             examples.push(example);

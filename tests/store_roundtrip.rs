@@ -1398,11 +1398,19 @@ fn a_full_database_keeps_the_changes_queued_until_it_takes_them() {
     queue.push(Arc::new(Job {
         generation: 2,
         at: at("09:40:00"),
-        changes: vec![Change::Decision { decision: d.clone() }],
+        changes: vec![Change::Decision {
+            decision: d.clone(),
+        }],
     }));
     let reports = queue.commit(&mut store);
     assert!(
-        matches!(reports.as_slice(), [Report::Failed { error: StoreError::DiskFull, .. }]),
+        matches!(
+            reports.as_slice(),
+            [Report::Failed {
+                error: StoreError::DiskFull,
+                ..
+            }]
+        ),
         "{reports:?}"
     );
     assert_eq!(queue.len(), 2, "nothing is dropped while the disk is full");
@@ -1433,14 +1441,26 @@ fn a_lock_keeps_the_changes_queued_until_it_is_released() {
     queue.push(sign_in_job(7, m, p));
     let started = Instant::now();
     let reports = queue.commit(&mut store);
-    assert!(started.elapsed() < NO_HANG, "the busy timeout bounds the wait");
     assert!(
-        matches!(reports.as_slice(), [Report::Failed { error: StoreError::Locked, .. }]),
+        started.elapsed() < NO_HANG,
+        "the busy timeout bounds the wait"
+    );
+    assert!(
+        matches!(
+            reports.as_slice(),
+            [Report::Failed {
+                error: StoreError::Locked,
+                ..
+            }]
+        ),
         "{reports:?}"
     );
     assert_eq!(queue.len(), 1);
     holder.execute_batch("COMMIT;").unwrap();
     let reports = queue.commit(&mut store);
-    assert!(matches!(reports.as_slice(), [Report::Saved { generation: 7, .. }]));
+    assert!(matches!(
+        reports.as_slice(),
+        [Report::Saved { generation: 7, .. }]
+    ));
     assert_eq!(store.attendance_events(m).unwrap().len(), 1);
 }

@@ -3,8 +3,10 @@
 //! written by one renderer per file kind ([`render`] for Markdown and plain text).
 //!
 //! Times are shown as HH:MM in the offset they were stored with, never the machine's.
+pub mod archive_fs;
 mod attendance;
 pub mod doc;
+pub mod docx;
 mod record;
 pub mod render;
 

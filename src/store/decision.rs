@@ -20,43 +20,43 @@ impl Store {
 
 fn read_decision(conn: &rusqlite::Connection, topic_id: Id) -> Result<Option<Decision>> {
     conn.prepare_cached(
-            "SELECT topic_id, outcome, text, alternative, deputy_id, units, deadline,
+        "SELECT topic_id, outcome, text, alternative, deputy_id, units, deadline,
                     supervisor, dissent, decided_at
              FROM decision WHERE topic_id = ?1",
-        )?
-        .query_row([topic_id], |r| {
-            let outcome: Option<String> = r.get(1)?;
-            let deadline: Option<String> = r.get(6)?;
-            let decided: Option<String> = r.get(9)?;
-            let d = Decision {
-                topic_id: r.get(0)?,
-                outcome: outcome.as_deref().and_then(Outcome::from_code),
-                text: r.get(2)?,
-                alternative: r.get(3)?,
-                deputy_id: r.get(4)?,
-                units: r.get(5)?,
-                deadline: deadline
-                    .as_deref()
-                    .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
-                supervisor: r.get(7)?,
-                dissent: r.get(8)?,
-                decided_at: decided.as_deref().and_then(parse_time),
-            };
-            // What is stored but cannot be read is reported, never shown as unset.
-            let unreadable = (outcome.is_some() && d.outcome.is_none())
-                || (deadline.is_some() && d.deadline.is_none())
-                || (decided.is_some() && d.decided_at.is_none());
-            Ok((d, unreadable))
-        })
-        .optional()?
-        .map(|(d, unreadable)| {
-            if unreadable {
-                Err(StoreError::BadData(format!("decision of topic {topic_id}")))
-            } else {
-                Ok(d)
-            }
-        })
-        .transpose()
+    )?
+    .query_row([topic_id], |r| {
+        let outcome: Option<String> = r.get(1)?;
+        let deadline: Option<String> = r.get(6)?;
+        let decided: Option<String> = r.get(9)?;
+        let d = Decision {
+            topic_id: r.get(0)?,
+            outcome: outcome.as_deref().and_then(Outcome::from_code),
+            text: r.get(2)?,
+            alternative: r.get(3)?,
+            deputy_id: r.get(4)?,
+            units: r.get(5)?,
+            deadline: deadline
+                .as_deref()
+                .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
+            supervisor: r.get(7)?,
+            dissent: r.get(8)?,
+            decided_at: decided.as_deref().and_then(parse_time),
+        };
+        // What is stored but cannot be read is reported, never shown as unset.
+        let unreadable = (outcome.is_some() && d.outcome.is_none())
+            || (deadline.is_some() && d.deadline.is_none())
+            || (decided.is_some() && d.decided_at.is_none());
+        Ok((d, unreadable))
+    })
+    .optional()?
+    .map(|(d, unreadable)| {
+        if unreadable {
+            Err(StoreError::BadData(format!("decision of topic {topic_id}")))
+        } else {
+            Ok(d)
+        }
+    })
+    .transpose()
 }
 
 /// Each field of a decision as the audit shows it: (name, value).

@@ -54,7 +54,10 @@ pub fn status(frame: &mut Frame<'_>, app: &App, area: Rect) {
     // The save state keeps one width, so the operator's name never jumps about.
     let width = save_width(ctx.lang);
     let (save, style) = save.unwrap_or((String::new(), "statusbar"));
-    spans.push(Span::styled(format!("│ {} ", fit(&save, width)), st(ctx, style)));
+    spans.push(Span::styled(
+        format!("│ {} ", fit(&save, width)),
+        st(ctx, style),
+    ));
     spans.push(Span::styled(
         format!("│ {} {} ", ctx.t(&i18n::OPERATOR), ctx.store.operator()),
         st(ctx, "statusbar"),
