@@ -782,3 +782,86 @@ fn help_box_is_framed_on_every_row_and_any_key_closes_it() {
     t.wait_for_gone("按键一览", TIMEOUT)
         .unwrap_or_else(|e| panic!("any key should close the help: {e}"));
 }
+
+/// Wait for `needle`, and say how long it took (None when it never came in `limit`).
+fn time_to(t: &Term, needle: &str, limit: Duration) -> Option<Duration> {
+    let start = Instant::now();
+    t.wait_for(needle, limit).ok().map(|()| start.elapsed())
+}
+
+#[test]
+fn a_lock_held_by_another_program_neither_freezes_the_keys_nor_loses_the_edits() {
+    const LOCK: Duration = Duration::from_secs(8);
+    let (_dir, db) = temp_db();
+    let mut t = start(&db);
+    // Another program takes the write lock and keeps it for 8 s.
+    let other = rusqlite::Connection::open(&db).expect("open with rusqlite");
+    other
+        .execute_batch("BEGIN EXCLUSIVE;")
+        .expect("take the lock");
+    let locked_at = Instant::now();
+    let mut waits = Vec::new();
+
+    // The decision: an outcome, then the decided text.
+    t.key("Tab");
+    t.key("o");
+    waits.push(time_to(&t, "结果：通过", Duration::from_secs(2)));
+    t.key("Enter");
+    waits.push(time_to(&t, "C-s 确定", Duration::from_secs(2)));
+    t.type_text("同意该方案");
+    t.key("Ctrl-s");
+    waits.push(time_to(&t, "决定内容：同意该方案", Duration::from_secs(2)));
+    // Sign a person in: the next pane after 决定 is 签到.
+    t.key("Tab");
+    waits.push(time_to(&t, "┏ 签到", Duration::from_secs(2)));
+    t.key("/");
+    t.type_text("hy");
+    t.key("Enter");
+    waits.push(time_to(&t, "何勇 已于", Duration::from_secs(2)));
+    eprintln!("key answers: {waits:?}");
+    // Each key was answered at once (issue: within 100 ms), not after the database's
+    // 5 s wait for the lock.
+    for (i, w) in waits.iter().enumerate() {
+        let w = w.unwrap_or_else(|| fail(&t, &format!("key {i} got no answer")));
+        assert!(
+            w < Duration::from_millis(100),
+            "key {i} took {w:?} while the database was locked"
+        );
+    }
+    // The clock keeps going and nothing claims to be saved while the lock is held.
+    let clock = screen_clock(&t);
+    while locked_at.elapsed() < LOCK {
+        let top = t.line(0);
+        assert!(
+            !top.contains("已保存"),
+            "said saved while another program held the lock: {top}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert_ne!(screen_clock(&t), clock, "the clock stopped");
+    other.execute_batch("COMMIT;").expect("release the lock");
+    t.wait_for("已保存", Duration::from_secs(10))
+        .unwrap_or_else(|e| fail(&t, &format!("never saved after the lock: {e}")));
+
+    // All of it is in the database.
+    let reader = huiwu::store::Store::open(&db, "检查").expect("open");
+    let meeting = reader.latest_meeting().expect("read").expect("a meeting");
+    let topic = meeting.current_topic_id.expect("a current topic");
+    let d = reader.decision(topic).expect("read").expect("a decision");
+    assert_eq!(d.outcome, Some(huiwu::domain::decision::Outcome::Approved));
+    assert_eq!(d.text, "同意该方案");
+    let he = reader
+        .people()
+        .expect("people")
+        .into_iter()
+        .find(|p| p.name == "何勇")
+        .expect("何勇");
+    let events = reader.attendance_events(meeting.id).expect("events");
+    assert!(
+        events.iter().any(|e| e.person_id == he.id
+            && matches!(e.kind, huiwu::domain::attendance::EventKind::CheckIn { .. })),
+        "the sign-in is in the database"
+    );
+    t.key("Ctrl-q");
+    assert_eq!(t.wait_exit(TIMEOUT), Some(0));
+}

@@ -1464,3 +1464,36 @@ fn a_lock_keeps_the_changes_queued_until_it_is_released() {
     ));
     assert_eq!(store.attendance_events(m).unwrap().len(), 1);
 }
+
+#[test]
+fn a_terminal_tells_its_own_commits_from_another_terminals() {
+    let dir = TempDir::new().unwrap();
+    let path = db_in(&dir);
+    let mut ui = Store::open(&path, OP).unwrap();
+    let (m, t1, _) = seeded(&mut ui);
+    let e = ui
+        .insert_entry(&new_entry(t1, Step::Report, "吴刚", at("09:02:00")))
+        .unwrap();
+    let mark = ui.others_mark().unwrap();
+    let version = ui.data_version().unwrap();
+    // This process's saver commits typed text: the record changed, but not by another.
+    let writer = Writer::spawn(&path, OP, SHORT).unwrap();
+    assert!(writer.send(texts_job(1, &[(e.id, "入冬以来")], None)));
+    assert!(matches!(
+        writer.wait_report(Duration::from_secs(5)),
+        Some(Report::Saved { .. })
+    ));
+    assert_ne!(ui.data_version().unwrap(), version, "the commit is seen");
+    assert_eq!(ui.others_mark().unwrap(), mark, "but it is our own");
+    // Another terminal only moving its caret is not a change to reload for either.
+    let mut other = Store::open(&path, "杨帆").unwrap();
+    other.set_writer_id("another-terminal");
+    other.save_session(&SessionState::default()).unwrap();
+    assert_eq!(ui.others_mark().unwrap(), mark);
+    // Another terminal signing someone in is.
+    let p = other.insert_person(&person("何勇", "hy")).unwrap();
+    other
+        .record_attendance(m, p, &EventKind::Absent, at("09:05:00"), "")
+        .unwrap();
+    assert!(ui.others_mark().unwrap() > mark);
+}

@@ -26,6 +26,15 @@ pub struct Message {
     pub at: Instant,
 }
 
+/// What a screen asks of the app: things beyond its own state.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Request {
+    /// Show another screen.
+    Show(ScreenId),
+    /// Open this meeting in the console (the back office prepared it, say).
+    OpenMeeting(crate::domain::Id),
+}
+
 /// Options the program starts with.
 pub struct Settings {
     pub lang: Lang,
@@ -49,6 +58,8 @@ pub struct Ctx {
     pub quit: bool,
     /// The screen whose layers are being opened (set by the app around each call).
     pub(crate) screen: ScreenId,
+    /// What the screens have asked of the app, taken after each event.
+    pub requests: Vec<Request>,
 }
 
 impl Ctx {
@@ -65,6 +76,7 @@ impl Ctx {
             read_only: false,
             quit: false,
             screen: ScreenId::Console,
+            requests: Vec::new(),
         }
     }
 

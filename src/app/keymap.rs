@@ -228,16 +228,19 @@ impl Keymap {
             })
     }
 
-    /// What the footer shows: the keys of the contexts in order, then the global ones.
+    /// What the footer shows: the keys of the contexts in order, then the global ones. A
+    /// key a pane takes for itself hides the global verb of the same key (it does not
+    /// work there), and each verb shows once.
     pub fn footer(&self, contexts: &[Context]) -> Vec<&Binding> {
         let mut out: Vec<&Binding> = Vec::new();
-        for ctx in contexts.iter().chain(std::iter::once(&Context::GLOBAL)) {
-            for b in self
-                .bindings
-                .iter()
-                .filter(|b| b.context == *ctx && b.footer)
-            {
-                if !out.iter().any(|o| o.action == b.action) {
+        let all = contexts.iter().chain(std::iter::once(&Context::GLOBAL));
+        for ctx in all {
+            for b in self.bindings.iter().filter(|b| b.context == *ctx) {
+                let shadowed =
+                    self.bindings.iter().any(|o| {
+                        o.key == b.key && contexts.contains(&o.context) && o.context != *ctx
+                    }) && *ctx == Context::GLOBAL;
+                if b.footer && !shadowed && !out.iter().any(|o| o.action == b.action) {
                     out.push(b);
                 }
             }

@@ -35,7 +35,7 @@ use std::time::Duration;
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind};
 
-pub use self::ctx::{Ctx, Message, Settings};
+pub use self::ctx::{Ctx, Message, Request, Settings};
 pub use self::saver::SaveState;
 pub use crate::clock::SystemClock;
 
@@ -47,6 +47,11 @@ use self::screen::{Screen, ScreenId};
 use crate::domain::Clock;
 use crate::store::writer::Job;
 use crate::store::{Store, StoreError};
+
+/// How long a read of the screen may wait for the database: the screen reads (WAL readers
+/// are not blocked by writers), so this only bounds the rare case, and no key ever waits
+/// long. Writes go through the save queue and wait there instead.
+pub const UI_BUSY_TIMEOUT: Duration = Duration::from_millis(50);
 
 /// How long quitting waits for the database to take what is still queued.
 pub const FINISH_WAIT: Duration = Duration::from_secs(10);
@@ -65,6 +70,7 @@ impl App {
     ) -> Result<Self, StoreError> {
         let mut ctx = Ctx::new(store, settings, clock);
         let console = Console::open(&mut ctx)?;
+        ctx.store.set_busy_timeout(UI_BUSY_TIMEOUT)?;
         Ok(Self {
             ctx,
             console,
@@ -101,6 +107,23 @@ impl App {
             Event::Key(k) if k.kind != KeyEventKind::Release => self.handle_key(k),
             Event::Paste(text) => self.handle_paste(&text),
             _ => {}
+        }
+        self.take_requests();
+    }
+
+    /// Do what the screens asked of the app.
+    fn take_requests(&mut self) {
+        for r in std::mem::take(&mut self.ctx.requests) {
+            match r {
+                Request::Show(id) => self.show(id),
+                Request::OpenMeeting(id) => {
+                    self.flush(true);
+                    if let Err(e) = self.console.open_meeting(&mut self.ctx, id) {
+                        self.ctx.store_failed(&e);
+                    }
+                    self.show(ScreenId::Console);
+                }
+            }
         }
     }
 

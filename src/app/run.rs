@@ -62,9 +62,17 @@ fn event_loop(
             return Ok(Ended::Signal);
         }
         terminal.draw(|f| ui::render(f, app))?;
-        // Take everything crossterm already has before drawing again: an input method
-        // or a fast typist sends many keys at once.
+        // Wait for the terminal ourselves: crossterm 0.29's poll spins without returning
+        // once the terminal is gone, so a hang-up would never be noticed or saved for.
+        if let Wait::HungUp = wait_for_input(TICK) {
+            return Ok(Ended::TerminalGone(io::Error::other("terminal hung up")));
+        }
+        // Take everything that is waiting before drawing again: an input method or a
+        // fast typist sends many keys at once, and each should show in the next frame.
         loop {
+            if let Wait::HungUp = wait_for_input(Duration::ZERO) {
+                return Ok(Ended::TerminalGone(io::Error::other("terminal hung up")));
+            }
             match event::poll(Duration::ZERO) {
                 Ok(true) => match event::read() {
                     Ok(ev) => app.handle_event(ev),
@@ -73,11 +81,6 @@ fn event_loop(
                 Ok(false) => break,
                 Err(e) => return Ok(Ended::TerminalGone(e)),
             }
-        }
-        // Wait for the terminal ourselves: crossterm 0.29's poll spins without returning
-        // once the terminal is gone, so a hang-up would never be noticed or saved for.
-        if let Wait::HungUp = wait_for_input(TICK) {
-            return Ok(Ended::TerminalGone(io::Error::other("terminal hung up")));
         }
         app.tick();
         if app.quit() {

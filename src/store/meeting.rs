@@ -60,6 +60,37 @@ impl Store {
             .transpose()
     }
 
+    /// The meetings the console might open on at `now` (see
+    /// `domain::meeting::console_meeting`): those in progress, those planned from today
+    /// on, and the latest real and demo ones — never all of history.
+    pub fn console_candidates(&self, now: &crate::domain::Time) -> Result<Vec<Meeting>> {
+        let today = now
+            .date_naive()
+            .and_hms_opt(0, 0, 0)
+            .and_then(|d| d.and_local_timezone(*now.offset()).single())
+            .map(|d| time_text(&d))
+            .unwrap_or_default();
+        let sql = format!(
+            "SELECT {COLUMNS} FROM meeting WHERE id IN (
+                SELECT id FROM meeting WHERE status = 'in_progress'
+                UNION SELECT id FROM meeting WHERE status = 'planned' AND starts_at >= ?1
+                UNION SELECT id FROM (SELECT id FROM meeting WHERE is_demo = 0
+                                      AND status <> 'postponed'
+                                      ORDER BY starts_at DESC LIMIT 1)
+                UNION SELECT id FROM (SELECT id FROM meeting WHERE is_demo = 1
+                                      ORDER BY starts_at DESC LIMIT 1)
+                UNION SELECT id FROM (SELECT id FROM meeting ORDER BY starts_at DESC LIMIT 1))
+             ORDER BY starts_at, id"
+        );
+        let mut st = self.conn().prepare(&sql)?;
+        let rows = st.query_map([today], meeting_row)?;
+        let mut out = Vec::new();
+        for row in rows {
+            out.push(row??);
+        }
+        Ok(out)
+    }
+
     pub fn meetings(&self) -> Result<Vec<Meeting>> {
         let sql = format!("SELECT {COLUMNS} FROM meeting ORDER BY starts_at, id");
         let mut st = self.conn().prepare(&sql)?;

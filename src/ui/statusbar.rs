@@ -15,27 +15,39 @@ use crate::i18n;
 pub fn status(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let ctx = &app.ctx;
     let now = ctx.now();
-    // Narrow terminals drop the name and the date, never the save state or the operator.
+    // (text, style, how much it matters): what does not fit goes, least needed first;
+    // the save state and the operator always stay.
+    let mut parts: Vec<(String, &str, u8)> = Vec::new();
     let head = if area.width >= 110 {
         format!(" 会务 huiwu │ {} ", now.format("%Y-%m-%d %H:%M:%S"))
     } else {
         format!(" {} ", now.format("%H:%M:%S"))
     };
-    let mut spans = vec![Span::styled(head, st(ctx, "statusbar"))];
+    parts.push((head, "statusbar", 6));
+    if app.console.view.as_ref().is_some_and(|d| d.meeting.is_demo) {
+        // A demo is never mistaken for the real record.
+        parts.push((
+            format!("│ {} ", ctx.t(&i18n::DEMO_MARK)),
+            "statusbar.failed",
+            8,
+        ));
+    }
     if let Some(d) = &app.console.view {
         let since = (now - d.meeting.starts_at).num_seconds();
-        spans.push(Span::styled(
+        parts.push((
             format!("│ {} {} ", ctx.t(&i18n::MEETING_ELAPSED), hms(since)),
-            st(ctx, "statusbar"),
+            "statusbar",
+            2,
         ));
         if let Some(s) = d.current_topic().and_then(|t| t.started_at) {
-            spans.push(Span::styled(
+            parts.push((
                 format!(
                     "│ {} {} ",
                     ctx.t(&i18n::TOPIC_ELAPSED),
                     hms((now - s).num_seconds())
                 ),
-                st(ctx, "statusbar"),
+                "statusbar",
+                4,
             ));
         }
     }
@@ -54,14 +66,29 @@ pub fn status(frame: &mut Frame<'_>, app: &App, area: Rect) {
     // The save state keeps one width, so the operator's name never jumps about.
     let width = save_width(ctx.lang);
     let (save, style) = save.unwrap_or((String::new(), "statusbar"));
-    spans.push(Span::styled(
-        format!("│ {} ", fit(&save, width)),
-        st(ctx, style),
-    ));
-    spans.push(Span::styled(
+    parts.push((format!("│ {} ", fit(&save, width)), style, 10));
+    parts.push((
         format!("│ {} {} ", ctx.t(&i18n::OPERATOR), ctx.store.operator()),
-        st(ctx, "statusbar"),
+        "statusbar",
+        10,
     ));
+    use unicode_width::UnicodeWidthStr;
+    while parts.iter().map(|p| p.0.width()).sum::<usize>() > area.width as usize {
+        let Some(least) = parts
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.2 < 10)
+            .min_by_key(|(_, p)| p.2)
+            .map(|(i, _)| i)
+        else {
+            break;
+        };
+        parts.remove(least);
+    }
+    let spans: Vec<Span> = parts
+        .into_iter()
+        .map(|(text, style, _)| Span::styled(text, st(ctx, style)))
+        .collect();
     frame.render_widget(
         Paragraph::new(Line::from(spans)).style(st(ctx, "statusbar")),
         area,

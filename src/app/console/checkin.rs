@@ -320,6 +320,9 @@ impl Console {
             return Verdict::Done;
         };
         match check_time("time", &form.get("time"), start) {
+            Ok(at) if at > ctx.now() && !form.confirmed => {
+                Verdict::Ask(i18n::future_time(ctx.lang, &at.format("%H:%M").to_string()))
+            }
             Ok(at) => {
                 self.sign_in(ctx, person, at);
                 Verdict::Done
@@ -355,6 +358,10 @@ impl Console {
             return Verdict::Done;
         };
         match check_left_early(&form.get("time"), &form.get("reason"), start) {
+            Ok((at, _)) if at > ctx.now() && !form.confirmed => {
+                // A time still to come was probably mistyped: ask before recording it.
+                Verdict::Ask(i18n::future_time(ctx.lang, &at.format("%H:%M").to_string()))
+            }
             Ok((at, reason)) => {
                 self.record_attendance(ctx, person, EventKind::LeftEarly { reason }, at);
                 Verdict::Done

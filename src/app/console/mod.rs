@@ -29,11 +29,12 @@ use super::keymap::Context;
 use super::layer::{Reply, Verdict};
 use super::screen::Screen;
 use crate::domain::decision::Decision;
+use crate::domain::meeting::console_meeting;
 use crate::domain::{Id, Time};
 use crate::i18n;
-use crate::store::StoreError;
 use crate::store::change::Change;
 use crate::store::view::MeetingView;
+use crate::store::{SessionState, StoreError};
 
 /// How often typed text goes to the disk while it changes (R9.1: within 200 ms).
 pub const FLUSH_EVERY: Duration = Duration::from_millis(150);
@@ -124,16 +125,6 @@ impl Console {
             export_waiting: false,
         };
         let session = ctx.store.session()?;
-        let latest = ctx.store.latest_meeting()?;
-        let meeting_id = session
-            .as_ref()
-            .and_then(|s| s.meeting_id)
-            .filter(|id| ctx.store.meeting(*id).ok().flatten().is_some())
-            .or(latest.map(|m| m.id));
-        let Some(meeting_id) = meeting_id else {
-            return Ok(console);
-        };
-        console.view = MeetingView::load(&ctx.store, meeting_id, ctx.now())?;
         if let Some(pane) = session
             .as_ref()
             .and_then(|s| s.pane.as_deref())
@@ -141,19 +132,46 @@ impl Console {
         {
             console.focus = pane;
         }
-        let restore = session.filter(|s| s.meeting_id == Some(meeting_id));
-        let topic = restore.as_ref().and_then(|s| s.topic_id).or_else(|| {
-            console
-                .view
-                .as_ref()
-                .and_then(|d| d.current_topic())
-                .map(|t| t.id)
-        });
-        console.load_procedure(ctx, topic)?;
-        if let Some(s) = restore.filter(|s| s.topic_id == topic) {
-            console.restore_position(&s);
+        // The meeting in progress, else the next, else the latest; a demo never hides a
+        // real meeting (R3).
+        let now = ctx.now();
+        let candidates = ctx.store.console_candidates(&now)?;
+        if let Some(m) = console_meeting(&candidates, now) {
+            let id = m.id;
+            console.open_meeting_at(ctx, id, session)?;
         }
         Ok(console)
+    }
+
+    /// Show another meeting (the back office asked for it): at its current topic.
+    pub fn open_meeting(&mut self, ctx: &mut Ctx, id: Id) -> Result<(), StoreError> {
+        self.flush_texts(ctx, true);
+        self.open_meeting_at(ctx, id, None)
+    }
+
+    /// Show a meeting; where the operator was in it last (R9.1), if `session` says so.
+    fn open_meeting_at(
+        &mut self,
+        ctx: &mut Ctx,
+        id: Id,
+        session: Option<SessionState>,
+    ) -> Result<(), StoreError> {
+        self.view = MeetingView::load(&ctx.store, id, ctx.now())?;
+        self.checkin = CheckInPane::default();
+        self.waiting_selected = 0;
+        let restore = session.filter(|s| s.meeting_id == Some(id));
+        let current = self
+            .view
+            .as_ref()
+            .and_then(|d| d.current_topic())
+            .map(|t| t.id);
+        let topic = restore.as_ref().and_then(|s| s.topic_id).or(current);
+        self.load_procedure(ctx, topic)?;
+        if let Some(s) = restore.filter(|s| s.topic_id == topic) {
+            self.restore_position(&s);
+        }
+        self.session_dirty = true;
+        Ok(())
     }
 
     pub fn meeting_id(&self) -> Option<Id> {

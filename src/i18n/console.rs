@@ -1,0 +1,104 @@
+//! The console's words: panes, roles, presence, the recorder's steps, the decision.
+use super::Tr;
+
+// Panes and screens.
+pub const PANE_CHECK_IN: Tr = Tr("签到", "Check-in");
+pub const PANE_TOPIC: Tr = Tr("当前议题 / 候会", "Current topic / Waiting room");
+pub const PANE_PROCEDURE: Tr = Tr("议事程序", "Procedure");
+pub const PANE_DECISION: Tr = Tr("决定", "Decision");
+pub const HELP_TITLE: Tr = Tr("按键一览（F1 关闭）", "All keys (F1 to close)");
+
+// Roles and groups.
+pub const ROLE_ATTENDING: Tr = Tr("出席", "Attending");
+pub const ROLE_SITTING_IN: Tr = Tr("列席", "Sitting in");
+pub const ROLE_STAFF: Tr = Tr("工作人员", "Staff");
+pub const WHOLE_MEETING: Tr = Tr("全程", "whole meeting");
+pub const RECORDER: Tr = Tr("记录员", "recorder");
+
+// Presence.
+pub const P_EXPECTED: Tr = Tr("未到", "not here");
+pub const P_WAITING: Tr = Tr("候会", "waiting");
+pub const P_CALLED: Tr = Tr("已叫入", "called in");
+pub const P_PRESENT: Tr = Tr("已签到", "signed in");
+pub const P_LEAVE: Tr = Tr("请假", "on leave");
+pub const P_ABSENT: Tr = Tr("旷会", "absent");
+pub const P_LEFT: Tr = Tr("中途退席", "left early");
+pub const P_GONE: Tr = Tr("已离场", "gone");
+pub const P_IN_ROOM: Tr = Tr("已在会场", "in the room");
+pub const P_EXCUSED: Tr = Tr("不到会", "excused");
+
+// Counts.
+pub const C_EXPECTED: Tr = Tr("应到", "expected");
+pub const C_PRESENT: Tr = Tr("实到", "present");
+pub const C_LATE: Tr = Tr("迟到", "late");
+pub const C_LEAVE: Tr = Tr("请假", "leave");
+pub const C_ABSENT: Tr = Tr("旷会", "absent");
+
+// Topic pane.
+pub const NO_CURRENT_TOPIC: Tr = Tr("尚未开始议题", "No topic under way");
+pub const MEETING_CLOSED: Tr = Tr("全部议题已结束", "All topics done");
+pub const NEXT_TOPIC: Tr = Tr("下一议题", "Next topic");
+pub const NO_NEXT_TOPIC: Tr = Tr("没有下一议题", "No next topic");
+pub const DEPUTY: Tr = Tr("分管", "Deputy");
+pub const DEPARTMENT: Tr = Tr("汇报部门", "Department");
+pub const ELAPSED: Tr = Tr("已进行", "elapsed");
+pub const NOBODY: Tr = Tr("（无列席人员）", "(nobody sitting in)");
+
+// Procedure.
+pub const STEP_NAMES: [Tr; 5] = [
+    Tr("汇报", "Report"),
+    Tr("说明", "Explanation"),
+    Tr("局领导意见", "Leaders' views"),
+    Tr("列席人员意见", "Sitting-in views"),
+    Tr("局长决定", "Director decides"),
+];
+pub const NO_ENTRY: Tr = Tr(
+    "（本步骤尚无记录：直接输入即开始，F3 选择发言人）",
+    "(No entry in this step: just type, or F3 to pick a speaker)",
+);
+pub const SPEAKER_UNSET: Tr = Tr("（未指定发言人）", "(speaker not set)");
+pub const OFF_LIST: Tr = Tr("名单外", "not on list");
+pub const PICK_SPEAKER: Tr = Tr("选择发言人", "Pick the speaker");
+pub const SEARCH: Tr = Tr("查找", "Search");
+
+// Decision.
+pub const OUTCOMES: [Tr; 5] = [
+    Tr("通过", "Approved"),
+    Tr("原则通过", "Approved in principle"),
+    Tr("不通过", "Not approved"),
+    Tr("暂缓", "Deferred"),
+    Tr("另行研究", "Further study"),
+];
+pub const D_OUTCOME: Tr = Tr("结果", "Outcome");
+pub const D_TEXT: Tr = Tr("决定内容", "Decided text");
+pub const D_ALTERNATIVE: Tr = Tr("采纳方案", "Alternative chosen");
+pub const D_DEPUTY: Tr = Tr("分管局领导", "Deputy in charge");
+pub const D_UNITS: Tr = Tr("责任单位", "Responsible units");
+pub const D_DEADLINE: Tr = Tr("完成时限", "Deadline");
+pub const D_SUPERVISOR: Tr = Tr("督办", "Supervisor");
+pub const D_DISSENT: Tr = Tr("不同意见（内部）", "Dissent (internal)");
+pub const D_DECIDED: Tr = Tr("已决定", "Decided");
+pub const D_UNDECIDED: Tr = Tr("未决定", "Not decided");
+pub const NOT_SET: Tr = Tr("—", "—");
+
+// Forms.
+pub const F_TIME: Tr = Tr("签到时间（HH:MM）", "Time signed in (HH:MM)");
+pub const F_REASON: Tr = Tr("事由", "Reason");
+pub const F_APPROVER: Tr = Tr("批准人", "Approved by");
+pub const F_LEFT_AT: Tr = Tr("退席时间（HH:MM）", "Left at (HH:MM)");
+pub const FORM_LEAVE: Tr = Tr("请假", "Leave");
+pub const FORM_LEFT: Tr = Tr("中途退席", "Left early");
+pub const FORM_AT_TIME: Tr = Tr("补录签到时间", "Sign in at a time");
+pub const CONFIRM_HINT: Tr = Tr(
+    "y / Enter 确定 · n / Esc 取消",
+    "y / Enter confirm · n / Esc cancel",
+);
+pub const CONFIRM_TITLE: Tr = Tr("请确认", "Please confirm");
+
+/// A time typed that has not come yet.
+pub fn future_time(lang: super::Lang, hhmm: &str) -> String {
+    lang.pick(
+        format!("{hhmm} 晚于现在。确定按这个时间记录吗？（n 返回修改）"),
+        format!("{hhmm} is later than now. Record it with this time? (n to go back and change it)"),
+    )
+}
