@@ -94,11 +94,21 @@ impl App {
         self.ctx.quit
     }
 
+    /// The screen showing, to read.
+    pub fn current(&self) -> &dyn Screen {
+        match self.screen {
+            ScreenId::Console => &self.console,
+        }
+    }
+
+    /// Every screen, to read (e.g. for typed text not yet handed over).
+    pub fn screens(&self) -> [&dyn Screen; 1] {
+        [&self.console]
+    }
+
     /// What the status line says about saving.
     pub fn save_state(&self) -> SaveState<'_> {
-        let unsent = match self.screen {
-            ScreenId::Console => self.console.unsent(),
-        };
+        let unsent = self.screens().iter().any(|s| s.unsent());
         self.ctx.save_state(unsent)
     }
 

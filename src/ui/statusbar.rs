@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 use super::st;
 use super::text::{clip, fit, hms};
 use crate::app::layer::LayerKind;
-use crate::app::screen::{Screen, ScreenId};
+
 use crate::app::{App, SaveState};
 use crate::i18n;
 
@@ -142,9 +142,7 @@ pub fn footer(frame: &mut Frame<'_>, app: &App, area: Rect) {
             st(ctx, "footer.text"),
         )),
         None => {
-            let contexts = match app.screen {
-                ScreenId::Console => app.console.contexts(),
-            };
+            let contexts = app.current().contexts();
             for b in ctx.keymap.footer(&contexts) {
                 key(&mut spans, b.key.to_string(), ctx.t(&b.label));
             }
