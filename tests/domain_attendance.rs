@@ -9,7 +9,7 @@ use huiwu::domain::attendance::{
 };
 use huiwu::domain::meeting::{DEFAULT_ROOM, Meeting, MeetingStatus};
 use huiwu::domain::people::{Participation, Role};
-use huiwu::domain::roster::{self, Group};
+use huiwu::domain::roster::{self, AfterTopic, Group};
 use huiwu::domain::topic::{Channel, Scope, Topic, TopicStatus};
 use huiwu::domain::{Clock, FixedClock, Id, Time};
 
@@ -59,15 +59,16 @@ fn attendee_lateness_boundaries() {
     assert_eq!(verdict(a, "08:45:00"), Punctuality::OnTime);
     // Exactly five minutes early is on time.
     assert_eq!(verdict(a, "08:55:00"), Punctuality::OnTime);
-    // One second after is not early enough, rounded up to a minute.
-    assert_eq!(verdict(a, "08:55:01"), Punctuality::NotEarly { minutes: 1 });
-    // At the start itself: not early, but not late either.
+    // Judged on the minute shown beside the name: 08:55:40 shows 08:55, on time.
+    assert_eq!(verdict(a, "08:55:40"), Punctuality::OnTime);
+    assert_eq!(verdict(a, "08:56:00"), Punctuality::NotEarly { minutes: 1 });
+    // The start itself, 09:00:xx: not early, but not late either.
     assert_eq!(verdict(a, "09:00:00"), Punctuality::NotEarly { minutes: 5 });
-    // Any part of a minute after the start is a minute late.
-    assert_eq!(verdict(a, "09:00:01"), Punctuality::Late { minutes: 1 });
-    assert_eq!(verdict(a, "09:00:30"), Punctuality::Late { minutes: 1 });
+    assert_eq!(verdict(a, "09:00:59"), Punctuality::NotEarly { minutes: 5 });
+    // 09:01 is the first minute late; the verdict agrees with the time shown.
     assert_eq!(verdict(a, "09:01:00"), Punctuality::Late { minutes: 1 });
-    assert_eq!(verdict(a, "09:01:01"), Punctuality::Late { minutes: 2 });
+    assert_eq!(verdict(a, "09:01:59"), Punctuality::Late { minutes: 1 });
+    assert_eq!(verdict(a, "09:03:01"), Punctuality::Late { minutes: 3 });
     assert_eq!(verdict(a, "09:30:00"), Punctuality::Late { minutes: 30 });
 }
 
@@ -83,7 +84,8 @@ fn staff_are_due_fifteen_minutes_before() {
     );
     assert_eq!(verdict(s, "08:30:00"), Punctuality::OnTime);
     assert_eq!(verdict(s, "08:45:00"), Punctuality::OnTime);
-    assert_eq!(verdict(s, "08:45:01"), Punctuality::NotEarly { minutes: 1 });
+    assert_eq!(verdict(s, "08:45:59"), Punctuality::OnTime);
+    assert_eq!(verdict(s, "08:46:00"), Punctuality::NotEarly { minutes: 1 });
     // Early enough for an attendee is not early enough for staff.
     assert_eq!(
         verdict(s, "08:55:00"),
@@ -105,9 +107,9 @@ fn sitting_in_for_the_first_topic_is_judged_like_an_attendee() {
         let e = sitting_in(1, prev);
         assert_eq!(due(e, start()), due(Expectation::Attendee, start()));
         assert_eq!(verdict(e, "08:55:00"), Punctuality::OnTime);
-        assert_eq!(verdict(e, "08:55:01"), Punctuality::NotEarly { minutes: 1 });
-        assert_eq!(verdict(e, "09:00:30"), Punctuality::Late { minutes: 1 });
-        assert_eq!(verdict(e, "09:01:01"), Punctuality::Late { minutes: 2 });
+        assert_eq!(verdict(e, "08:56:01"), Punctuality::NotEarly { minutes: 1 });
+        assert_eq!(verdict(e, "09:00:30"), Punctuality::NotEarly { minutes: 5 });
+        assert_eq!(verdict(e, "09:02:01"), Punctuality::Late { minutes: 2 });
     }
 }
 
@@ -144,12 +146,12 @@ fn sitting_in_for_a_later_topic_is_due_when_the_topic_before_begins() {
     assert_eq!(verdict(e, "08:58:00"), Punctuality::OnTime);
     assert_eq!(verdict(e, "09:40:00"), Punctuality::OnTime);
     // They are measured against 09:40, not against the meeting's 09:00.
-    assert_eq!(verdict(e, "09:40:01"), Punctuality::Late { minutes: 1 });
+    assert_eq!(verdict(e, "09:40:59"), Punctuality::OnTime);
     assert_eq!(verdict(e, "09:41:00"), Punctuality::Late { minutes: 1 });
-    assert_eq!(verdict(e, "09:52:30"), Punctuality::Late { minutes: 13 });
+    assert_eq!(verdict(e, "09:52:30"), Punctuality::Late { minutes: 12 });
     assert_eq!(overdue(at("09:30:00"), due(e, start())), None);
     assert_eq!(overdue(at("09:40:00"), due(e, start())), None);
-    assert_eq!(overdue(at("09:45:10"), due(e, start())), Some(6));
+    assert_eq!(overdue(at("09:45:10"), due(e, start())), Some(5));
 }
 
 #[test]
@@ -159,9 +161,11 @@ fn overdue_counts_whole_minutes_after_the_start_for_someone_not_yet_here() {
     assert_eq!(overdue(at("08:50:00"), d), None);
     assert_eq!(overdue(at("08:58:00"), d), None);
     assert_eq!(overdue(at("09:00:00"), d), None);
-    assert_eq!(overdue(at("09:00:01"), d), Some(1));
+    // Counted as the clock shows it, like a sign-in at that moment would read.
+    assert_eq!(overdue(at("09:00:59"), d), None);
     assert_eq!(overdue(at("09:01:00"), d), Some(1));
-    assert_eq!(overdue(at("09:01:01"), d), Some(2));
+    assert_eq!(overdue(at("09:01:59"), d), Some(1));
+    assert_eq!(overdue(at("09:02:00"), d), Some(2));
     assert_eq!(overdue(at("10:00:00"), d), Some(60));
     // Staff are also only overdue once the meeting has started.
     let s = due(Expectation::Staff, start());
@@ -173,8 +177,8 @@ fn overdue_counts_whole_minutes_after_the_start_for_someone_not_yet_here() {
 fn a_fixed_clock_drives_the_verdict() {
     let clock = FixedClock(at("09:03:20"));
     let d = due(Expectation::Attendee, start());
-    assert_eq!(overdue(clock.now(), d), Some(4));
-    assert_eq!(judge(clock.now(), d), Punctuality::Late { minutes: 4 });
+    assert_eq!(overdue(clock.now(), d), Some(3));
+    assert_eq!(judge(clock.now(), d), Punctuality::Late { minutes: 3 });
 }
 
 #[test]
@@ -640,8 +644,17 @@ fn roster_groups_are_in_display_order() {
     assert_eq!(ids(Group::SittingInAll), vec![200]);
     assert_eq!(ids(Group::SittingIn(1)), vec![300, 303]);
     assert_eq!(ids(Group::SittingIn(2)), vec![302, 304]);
-    assert_eq!(ids(Group::SittingIn(3)), vec![301, 302]);
+    // 302 sits in for topics 2 and 3: listed once, under topic 2, with both parts.
+    assert_eq!(ids(Group::SittingIn(3)), vec![301]);
     assert_eq!(ids(Group::Staff), vec![190, 191]);
+    let l302 = r.line(302).expect("302");
+    assert_eq!(l302.topics, vec![2, 3]);
+    // The report of each topic's people still names 302 under topic 3.
+    let all3: Vec<Id> = r
+        .in_group(Group::SittingIn(3))
+        .map(|l| l.person_id)
+        .collect();
+    assert_eq!(all3, vec![302, 301]);
     let recorders: Vec<Id> = r
         .lines
         .iter()
@@ -655,11 +668,14 @@ fn roster_groups_are_in_display_order() {
 fn roster_counts_each_person_once() {
     let (m, topics, parts, events) = scene();
     let r = roster::build(&m, &topics, &parts, &events, at("09:50:00"));
-    // 13 lines, 12 people: 302 sits in for two topics.
-    assert_eq!(r.lines.len(), 13);
+    // 12 people, one line each: 302 sits in for two topics.
+    assert_eq!(r.lines.len(), 12);
     assert_eq!(r.counts.expected, 12);
-    // Here (room, waiting room or called in): 190 191 100 101 200 302 301.
-    assert_eq!(r.counts.present, 7);
+    // 实到, everyone who came: 190 191 100 101 200 300 302 301 — 300 sat in for topic
+    // 1, which is over, and has gone: they still attended.
+    assert_eq!(r.counts.present, 8);
+    // 在场, in the room now: 190 191 100 101 200 302 (301 is in the waiting room).
+    assert_eq!(r.counts.in_room, 6);
     // Late: 101 (09:03), 302 (09:20 for topic 2, due when topic 1 began at 09:00; counted
     // once although on time for topic 3) and 301 (09:45 against topic 2's 09:40).
     // 191 was only not early: not late.
@@ -678,6 +694,11 @@ fn roster_judges_each_line_against_its_own_due_time() {
             .find(|l| l.person_id == person && l.group == g)
             .unwrap_or_else(|| panic!("no line for {person} in {g:?}"))
     };
+    assert_eq!(
+        r.lines.iter().filter(|l| l.person_id == 302).count(),
+        1,
+        "one person, one line"
+    );
     assert_eq!(
         line(190, Group::Staff).punctuality,
         Some(Punctuality::OnTime)
@@ -707,15 +728,11 @@ fn roster_judges_each_line_against_its_own_due_time() {
         line(300, Group::SittingIn(1)).state.presence,
         Presence::Gone { at: at("09:40:00") }
     );
-    // Topic 2's people were due when topic 1 began (09:00); 302 came at 09:20.
+    // Topic 2's people were due when topic 1 began (09:00); 302 came at 09:20. One
+    // arrival, judged once against the earliest due time: late, whatever topic 3 says.
     assert_eq!(
         line(302, Group::SittingIn(2)).punctuality,
         Some(Punctuality::Late { minutes: 20 })
-    );
-    // For topic 3 they were due when topic 2 began (09:40): 09:20 is on time.
-    assert_eq!(
-        line(302, Group::SittingIn(3)).punctuality,
-        Some(Punctuality::OnTime)
     );
     assert_eq!(
         line(301, Group::SittingIn(3)).punctuality,
@@ -786,10 +803,42 @@ fn roster_counts_absent_and_a_corrected_check_in() {
 }
 
 #[test]
-fn half_a_second_past_due_is_one_minute_never_zero() {
+fn the_verdict_agrees_with_the_minute_shown_and_never_reads_zero() {
     let start = at("09:00:00");
     let d = due(Expectation::Attendee, start);
+    // Half a second past the start still shows 09:00: not early, not late.
     let half = start + chrono::Duration::milliseconds(500);
-    assert_eq!(overdue(half, d), Some(1));
-    assert_eq!(judge(half, d), Punctuality::Late { minutes: 1 });
+    assert_eq!(overdue(half, d), None);
+    assert_eq!(judge(half, d), Punctuality::NotEarly { minutes: 5 });
+    // Signed in with Enter at 09:03:01 and typed as 09:03 read the same: 3 minutes.
+    let typed = at("09:03:00");
+    let pressed = at("09:03:01");
+    assert_eq!(judge(typed, d), judge(pressed, d));
+    assert_eq!(judge(pressed, d), Punctuality::Late { minutes: 3 });
+    // Late never reads 0 minutes.
+    for s in 60..240 {
+        if let Punctuality::Late { minutes } = judge(start + chrono::Duration::seconds(s), d) {
+            assert!(minutes >= 1);
+        }
+    }
+}
+
+#[test]
+fn gone_after_a_topic_is_not_gone_for_a_topic_still_to_come() {
+    let (m, topics, mut parts, mut events) = scene();
+    // 300 sat in for topic 1 (done) and also sits in for topic 3 (still to come).
+    parts.push(part(20, 300, Role::SittingIn, Some(12)));
+    events.push(ev(400, room(), "08:50:00"));
+    let r = roster::build(&m, &topics, &parts, &events, at("09:50:00"));
+    let l300 = r.line(300).expect("300");
+    assert_eq!(l300.topics, vec![1, 3]);
+    assert_eq!(l300.after_topic, Some(AfterTopic::Returns(3)));
+    // 303-like: someone whose only topic is over has simply gone after it.
+    let mut parts = parts.clone();
+    parts.retain(|p| !(p.person_id == 300 && p.topic_id == Some(12)));
+    let r = roster::build(&m, &topics, &parts, &events, at("09:50:00"));
+    assert_eq!(
+        r.line(300).expect("300").after_topic,
+        Some(AfterTopic::Done)
+    );
 }

@@ -237,35 +237,47 @@ pub enum Punctuality {
     },
 }
 
-/// Judge an arrival. Minutes are rounded up: one second late is one minute late.
+/// Judge an arrival on the minute shown beside it: a sign-in at 09:03:01 shows "09:03"
+/// and reads 迟到 3 分钟, as the sheet will say. So 09:00:xx (shown 09:00) is 未提前到会
+/// and 09:01 is the first minute late.
 pub fn judge(arrival: Time, due: Option<Due>) -> Punctuality {
     let Some(d) = due else {
         return Punctuality::OnTime;
     };
-    if arrival <= d.due {
+    let shown = on_the_minute(arrival);
+    if shown <= d.due {
         Punctuality::OnTime
-    } else if arrival <= d.late_after {
+    } else if shown <= d.late_after {
         Punctuality::NotEarly {
-            minutes: minutes_up(arrival - d.due),
+            minutes: whole_minutes(shown - d.due),
         }
     } else {
         Punctuality::Late {
-            minutes: minutes_up(arrival - d.late_after),
+            minutes: whole_minutes(shown - d.late_after),
         }
     }
 }
 
-/// For someone not yet here: how many minutes they are overdue, if they are (R8.2).
+/// For someone not yet here: how many minutes they are overdue, counted as the clock on
+/// the screen shows it, so it agrees with what a sign-in at that moment would read.
 pub fn overdue(now: Time, due: Option<Due>) -> Option<i64> {
     let d = due?;
-    (now > d.late_after).then(|| minutes_up(now - d.late_after))
+    let shown = on_the_minute(now);
+    (shown > d.late_after).then(|| whole_minutes(shown - d.late_after))
 }
 
-/// Only called for a time strictly past due: even a fraction of a second counts as one
-/// minute, so the screen never says "迟到 0 分钟".
-fn minutes_up(d: Duration) -> i64 {
-    let secs = d.num_seconds();
-    (secs + 59).div_euclid(60).max(1)
+/// The time as HH:MM shows it: seconds dropped.
+pub fn on_the_minute(t: Time) -> Time {
+    use chrono::Timelike;
+    t.with_second(0)
+        .and_then(|t| t.with_nanosecond(0))
+        .unwrap_or(t)
+}
+
+/// Whole minutes of a duration between two times on the minute; never 0 when called for
+/// a time past due (both are whole minutes apart, at least one).
+fn whole_minutes(d: Duration) -> i64 {
+    d.num_minutes().max(1)
 }
 
 /// Sign-in opens 15 minutes before the start (§5.1).
@@ -355,7 +367,10 @@ pub fn advance_events(
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Counts {
     pub expected: usize,
+    /// 实到: everyone who came, even those whose topic is over and who have gone.
     pub present: usize,
+    /// 在场: in the room now.
+    pub in_room: usize,
     pub late: usize,
     pub on_leave: usize,
     pub absent: usize,

@@ -67,7 +67,7 @@ fn build(data: &MeetingView, lang: Lang, now: Time) -> Document {
     for (heading, group, empty) in groups(data, lang) {
         let rows: Vec<Vec<String>> = data
             .roster
-            .group(group)
+            .in_group(group)
             .map(|l| row(data, l, lang))
             .collect();
         doc.heading(1, heading);
@@ -111,6 +111,13 @@ fn groups(data: &MeetingView, lang: Lang) -> Vec<(String, Group, i18n::Tr)> {
         Group::Staff,
         i18n::X_NOBODY,
     ));
+    if data.roster.group(Group::OffList).next().is_some() {
+        out.push((
+            lang.t(&i18n::GROUP_OFF_LIST).to_string(),
+            Group::OffList,
+            i18n::X_NOBODY,
+        ));
+    }
     out
 }
 
@@ -124,7 +131,11 @@ fn row(data: &MeetingView, l: &Line, lang: Lang) -> Vec<String> {
     let title = person
         .map(|p| i18n::x_title_dept(lang, &p.title, &p.department))
         .unwrap_or_default();
-    let state = lang.t(&state_word(&l.state.presence)).to_string();
+    let mut state = lang.t(&state_word(&l.state.presence)).to_string();
+    // When they went is part of the record.
+    if let Presence::Gone { at } = &l.state.presence {
+        state = format!("{state} {}", hhmm(at));
+    }
     let signed_in = l
         .state
         .first_check_in

@@ -23,7 +23,7 @@ pub const P_PRESENT: Tr = Tr("已签到", "signed in");
 pub const P_LEAVE: Tr = Tr("请假", "on leave");
 pub const P_ABSENT: Tr = Tr("旷会", "absent");
 pub const P_LEFT: Tr = Tr("中途退席", "left early");
-pub const P_GONE: Tr = Tr("已离场", "gone");
+pub const P_GONE: Tr = Tr("议毕离场", "left after topic");
 pub const P_IN_ROOM: Tr = Tr("已在会场", "in the room");
 pub const P_EXCUSED: Tr = Tr("不到会", "excused");
 
@@ -33,6 +33,20 @@ pub const C_PRESENT: Tr = Tr("实到", "present");
 pub const C_LATE: Tr = Tr("迟到", "late");
 pub const C_LEAVE: Tr = Tr("请假", "leave");
 pub const C_ABSENT: Tr = Tr("旷会", "absent");
+pub const C_IN_ROOM: Tr = Tr("在场", "in room");
+pub const GROUP_OFF_LIST: Tr = Tr("名单外（经准许入场）", "Not on the list (admitted)");
+pub const FILTER_HINT: Tr = Tr(
+    "Enter 签到 · ↑↓ 选定 · Esc 清除",
+    "Enter sign in · ↑↓ choose · Esc clear",
+);
+pub const FILTER_KEPT_HINT: Tr = Tr(
+    "t/l/a/o/u 作用于选中者 · / 继续输入 · Esc 清除",
+    "t/l/a/o/u act on the highlighted · / type more · Esc clear",
+);
+pub const FILTER_ADMIT_HINT: Tr = Tr(
+    "名单中无此人 · Enter 准许名单外人员入场 · Esc 清除",
+    "Nobody on the list · Enter admits someone not on it · Esc clear",
+);
 
 // Topic pane.
 pub const NO_CURRENT_TOPIC: Tr = Tr("尚未开始议题", "No topic under way");
@@ -100,5 +114,27 @@ pub fn future_time(lang: super::Lang, hhmm: &str) -> String {
     lang.pick(
         format!("{hhmm} 晚于现在。确定按这个时间记录吗？（n 返回修改）"),
         format!("{hhmm} is later than now. Record it with this time? (n to go back and change it)"),
+    )
+}
+
+/// A figure with its word: "应到 15" / "expected 15".
+pub fn count(_lang: super::Lang, label: &str, n: usize) -> String {
+    format!("{label} {n}")
+}
+
+/// Gone after one topic, back for a later one: "议题1后离场，待议题4".
+pub fn returns_for(lang: super::Lang, seq: u32, hhmm: &str) -> String {
+    lang.pick(
+        format!("{hhmm} 离场，待议题{seq}"),
+        format!("out {hhmm}, back for topic {seq}"),
+    )
+}
+
+/// "议题1、4" / "topics 1, 4".
+pub fn topics_list(lang: super::Lang, seqs: &[u32]) -> String {
+    let list: Vec<String> = seqs.iter().map(u32::to_string).collect();
+    lang.pick(
+        format!("议题{}", list.join("、")),
+        format!("topics {}", list.join(", ")),
     )
 }

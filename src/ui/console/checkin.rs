@@ -9,8 +9,9 @@ use super::super::{pane_block, st};
 use crate::app::Ctx;
 use crate::app::console::{Console, Pane};
 use crate::domain::attendance::{Presence, Punctuality};
-use crate::domain::roster::{Group, Line as RosterLine};
+use crate::domain::roster::{AfterTopic, Group, Line as RosterLine};
 use crate::i18n;
+use unicode_width::UnicodeWidthStr;
 
 pub fn render(frame: &mut Frame<'_>, ctx: &Ctx, c: &Console, area: Rect) {
     let block = pane_block(
@@ -22,29 +23,48 @@ pub fn render(frame: &mut Frame<'_>, ctx: &Ctx, c: &Console, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let Some(d) = &c.view else { return };
-    let counts = d.roster.counts;
-    let counts = Line::from(vec![
-        Span::styled(
-            format!("{}{} ", ctx.t(&i18n::C_EXPECTED), counts.expected),
-            st(ctx, "header"),
-        ),
-        Span::styled(
-            format!("{}{} ", ctx.t(&i18n::C_PRESENT), counts.present),
-            st(ctx, "flag.ok"),
-        ),
-        Span::styled(
-            format!("{}{} ", ctx.t(&i18n::C_LATE), counts.late),
-            st(ctx, "flag.late"),
-        ),
-        Span::styled(
-            format!("{}{} ", ctx.t(&i18n::C_LEAVE), counts.on_leave),
-            st(ctx, "flag.leave"),
-        ),
-        Span::styled(
-            format!("{}{}", ctx.t(&i18n::C_ABSENT), counts.absent),
-            st(ctx, "flag.absent"),
-        ),
-    ]);
+    let n = d.roster.counts;
+    // "应到 15" / "expected 15": each language's own spacing, figures apart from words.
+    let mut figures = vec![
+        (&i18n::C_EXPECTED, n.expected, "header"),
+        (&i18n::C_PRESENT, n.present, "flag.ok"),
+        (&i18n::C_IN_ROOM, n.in_room, "base"),
+        (&i18n::C_LATE, n.late, "flag.late"),
+        (&i18n::C_LEAVE, n.on_leave, "flag.leave"),
+        (&i18n::C_ABSENT, n.absent, "flag.absent"),
+    ];
+    let text = |f: &[(&i18n::Tr, usize, &str)]| -> Vec<String> {
+        f.iter()
+            .map(|(label, value, _)| i18n::count(ctx.lang, ctx.t(label), *value))
+            .collect()
+    };
+    // In a narrow pane the figure of who is in the room now goes first, then noughts,
+    // then from the end.
+    let fits = |f: &[(&i18n::Tr, usize, &str)]| text(f).join(" ").width() <= inner.width as usize;
+    if !fits(&figures) {
+        figures.remove(2);
+    }
+    while !fits(&figures) && figures.len() > 1 {
+        let drop = figures
+            .iter()
+            .rposition(|(_, v, _)| *v == 0)
+            .filter(|i| *i > 1)
+            .unwrap_or(figures.len() - 1);
+        figures.remove(drop);
+    }
+    let words = text(&figures);
+    let last = words.len().saturating_sub(1);
+    let counts = Line::from(
+        figures
+            .iter()
+            .zip(words)
+            .enumerate()
+            .map(|(i, ((_, _, style), w))| {
+                let gap = if i == last { "" } else { " " };
+                Span::styled(format!("{w}{gap}"), st(ctx, style))
+            })
+            .collect::<Vec<_>>(),
+    );
     let mut y = inner.y;
     frame.render_widget(
         Paragraph::new(counts),
@@ -53,7 +73,17 @@ pub fn render(frame: &mut Frame<'_>, ctx: &Ctx, c: &Console, area: Rect) {
     y += 1;
     if c.checkin.filtering || !c.checkin.filter.is_empty() {
         let caret = if c.checkin.filtering { "▏" } else { "" };
-        let line = format!("/ {}{caret}  (Esc)", c.checkin.filter);
+        let hint = if c.visible_lines().is_empty() {
+            ctx.t(&i18n::FILTER_ADMIT_HINT)
+        } else if c.checkin.filtering {
+            ctx.t(&i18n::FILTER_HINT)
+        } else {
+            ctx.t(&i18n::FILTER_KEPT_HINT)
+        };
+        let line = clip(
+            &format!("/ {}{caret}  {hint}", c.checkin.filter),
+            inner.width as usize,
+        );
         frame.render_widget(
             Paragraph::new(line).style(st(ctx, "selected")),
             Rect::new(inner.x, y, inner.width, 1),
@@ -126,6 +156,7 @@ fn group_title(ctx: &Ctx, c: &Console, g: Group) -> String {
             )
         }
         Group::Staff => format!("── {}", ctx.t(&i18n::ROLE_STAFF)),
+        Group::OffList => format!("── {}", ctx.t(&i18n::GROUP_OFF_LIST)),
     }
 }
 
@@ -138,7 +169,10 @@ fn person_line<'a>(ctx: &Ctx, c: &Console, l: &RosterLine, width: usize) -> Line
     let p = d.person(l.person_id);
     let name = p.map(|p| p.name.as_str()).unwrap_or("?");
     // Sitting-in people are known by their unit; leaders by their post.
-    let sitting_in = matches!(l.group, Group::SittingIn(_) | Group::SittingInAll);
+    let sitting_in = matches!(
+        l.group,
+        Group::SittingIn(_) | Group::SittingInAll | Group::OffList
+    );
     let mut who = p
         .map(|p| {
             if sitting_in {
@@ -187,11 +221,24 @@ fn person_line<'a>(ctx: &Ctx, c: &Console, l: &RosterLine, width: usize) -> Line
             format!("{} {}", ctx.t(&i18n::P_LEFT), hhmm(at)),
             "flag.left",
         ),
-        Presence::Gone { at } => (
-            "↗",
-            format!("{} {}", ctx.t(&i18n::P_GONE), hhmm(at)),
-            "muted",
-        ),
+        // Gone after their topic: not 中途退席 (↗), and not gone for a topic to come.
+        Presence::Gone { at } => match l.after_topic {
+            Some(AfterTopic::Returns(seq)) => {
+                ("·", i18n::returns_for(ctx.lang, seq, &hhmm(at)), "muted")
+            }
+            _ => (
+                "⇲",
+                format!("{} {}", ctx.t(&i18n::P_GONE), hhmm(at)),
+                "muted",
+            ),
+        },
+    };
+    // Someone sitting in for several topics is listed once, with all of them (after
+    // the flags, which matter more when the pane is narrow).
+    let topics = if l.topics.len() > 1 {
+        format!(" · {}", i18n::topics_list(ctx.lang, &l.topics))
+    } else {
+        String::new()
     };
     // The punctuality of the first sign-in stays visible whatever happened since.
     let (flag, flag_style) = match l.punctuality {
@@ -220,5 +267,6 @@ fn person_line<'a>(ctx: &Ctx, c: &Console, l: &RosterLine, width: usize) -> Line
         Span::styled(symbol, st(ctx, symbol_style)),
         Span::styled(word, st(ctx, style)),
         Span::styled(flag_word, st(ctx, flag_style)),
+        Span::styled(topics, st(ctx, "muted")),
     ])
 }
