@@ -121,6 +121,7 @@ impl Ctx {
     }
 
     pub fn open_form(&mut self, form: Form, purpose: impl Any) {
+        self.message = None;
         self.layers.push(
             LayerKind::Form(Box::new(form)),
             Owner::Screen(self.screen),
@@ -129,6 +130,7 @@ impl Ctx {
     }
 
     pub fn ask(&mut self, text: String, purpose: impl Any) {
+        self.message = None;
         self.layers.push(
             LayerKind::Confirm(Question { text }),
             Owner::Screen(self.screen),
@@ -137,6 +139,7 @@ impl Ctx {
     }
 
     pub fn open_picker(&mut self, picker: Picker, purpose: impl Any) {
+        self.message = None;
         self.layers.push(
             LayerKind::Picker(Box::new(picker)),
             Owner::Screen(self.screen),

@@ -141,6 +141,8 @@ impl App {
         if !self.ctx.layers.is_empty() {
             return self.layer_key(key);
         }
+        // A message describes the latest action: a new key makes it stale.
+        self.ctx.message = None;
         let (screen, ctx) = self.parts(self.screen);
         if screen.key(ctx, key) {
             return;

@@ -1,7 +1,7 @@
 //! People and their part in a meeting (R2.2).
 use super::Id;
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Person {
     pub id: Id,
     pub name: String,
@@ -96,4 +96,15 @@ pub struct Participation {
     pub topic_id: Option<Id>,
     /// The staff member who types the minutes.
     pub is_recorder: bool,
+}
+
+/// Someone admitted to a meeting although not on its list: why, and who allowed it
+/// (R5.1: only expected people are admitted; an exception is recorded).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Admission {
+    pub meeting_id: Id,
+    pub person_id: Id,
+    pub reason: String,
+    pub allowed_by: String,
+    pub at: super::Time,
 }

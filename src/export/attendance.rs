@@ -169,6 +169,9 @@ fn flags(data: &MeetingView, l: &Line, lang: Lang) -> String {
     {
         out.push(word);
     }
+    if let Some(a) = data.admission(l.person_id) {
+        out.push(i18n::x_admitted(lang, &a.reason, &a.allowed_by));
+    }
     match &l.state.presence {
         Presence::OnLeave { reason, approver } => out.push(i18n::x_leave(lang, reason, approver)),
         Presence::Absent => out.push(lang.t(&i18n::P_ABSENT).to_string()),

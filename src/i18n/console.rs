@@ -102,6 +102,14 @@ pub const F_APPROVER: Tr = Tr("批准人", "Approved by");
 pub const F_LEFT_AT: Tr = Tr("退席时间（HH:MM）", "Left at (HH:MM)");
 pub const FORM_LEAVE: Tr = Tr("请假", "Leave");
 pub const FORM_LEFT: Tr = Tr("中途退席", "Left early");
+pub const FORM_ADMIT: Tr = Tr("准许名单外人员入场", "Admit someone not on the list");
+pub const ADMIT_WARNING: Tr = Tr(
+    "此人不在本次会议名单上：须写明事由和准许人，记入审计日志",
+    "Not on this meeting's list: give the reason and who allowed it (kept in the audit log)",
+);
+pub const F_NAME: Tr = Tr("姓名", "Name");
+pub const F_DEPARTMENT: Tr = Tr("单位", "Unit");
+pub const F_ALLOWED_BY: Tr = Tr("准许人", "Allowed by");
 pub const FORM_AT_TIME: Tr = Tr("补录签到时间", "Sign in at a time");
 pub const CONFIRM_HINT: Tr = Tr(
     "y / Enter 确定 · n / Esc 取消",
@@ -136,5 +144,29 @@ pub fn topics_list(lang: super::Lang, seqs: &[u32]) -> String {
     lang.pick(
         format!("议题{}", list.join("、")),
         format!("topics {}", list.join(", ")),
+    )
+}
+
+/// Someone from outside the list was let in.
+pub fn admitted(lang: super::Lang, name: &str, hhmm: &str) -> String {
+    lang.pick(
+        format!("{name}（名单外）已于 {hhmm} 准许入场并签到"),
+        format!("{name} (not on the list) admitted and signed in at {hhmm}"),
+    )
+}
+
+/// An attendance record made: "何勇：请假已记录".
+pub fn recorded(lang: super::Lang, name: &str, what: &Tr) -> String {
+    lang.pick(
+        format!("{name}：{}，已记录", what.0),
+        format!("{name}: {}, recorded", what.1),
+    )
+}
+
+/// A correction made.
+pub fn cleared(lang: super::Lang, name: &str) -> String {
+    lang.pick(
+        format!("已撤销 {name} 今天的签到记录（原记录保留在审计日志中）"),
+        format!("{name}'s attendance today undone (the audit log keeps the old record)"),
     )
 }

@@ -170,3 +170,11 @@ pub fn x_speaker(lang: Lang, name: &str, off_list: bool, hhmm: &str) -> String {
     };
     format!("{name}{mark} {hhmm}")
 }
+
+/// 名单外（事由；准许：某某） — admitted from outside the list (R5.1).
+pub fn x_admitted(lang: Lang, reason: &str, allowed_by: &str) -> String {
+    lang.pick(
+        format!("名单外（{reason}；准许：{allowed_by}）"),
+        format!("not on the list ({reason}; allowed by {allowed_by})"),
+    )
+}

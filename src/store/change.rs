@@ -6,9 +6,10 @@
 use serde::{Deserialize, Serialize};
 
 use super::tx::Tx;
-use super::{Result, SessionState, attendance, decision, procedure, session, topic};
+use super::{Result, SessionState, attendance, decision, people, procedure, session, topic};
 use crate::domain::attendance::EventKind;
 use crate::domain::decision::Decision;
+use crate::domain::people::{Admission, Person};
 use crate::domain::procedure::{Entry, Step};
 use crate::domain::{Id, Time};
 
@@ -55,6 +56,11 @@ pub enum Change {
         to: Option<Id>,
         events: Vec<(Id, EventKind)>,
     },
+    /// Someone not on the list admitted, with why and by whom, and signed in (R5.1).
+    Admit {
+        person: Person,
+        admission: Admission,
+    },
     /// Where the operator is (not part of the record; never audited).
     Session {
         session: SessionState,
@@ -92,6 +98,7 @@ impl Change {
                 to,
                 events,
             } => topic::advance(tx, *meeting_id, *from, *to, events),
+            Self::Admit { person, admission } => people::admit(tx, person, admission),
             Self::Session { session } => session::save_session(tx, session),
         }
     }

@@ -4,9 +4,9 @@
 //! even while the disk or a lock holds the write back.
 use super::change::Change;
 use super::{Result, Store};
-use crate::domain::attendance::{AttendanceEvent, PersonAttendance, fold};
+use crate::domain::attendance::{AttendanceEvent, EventKind, PersonAttendance, Place, fold};
 use crate::domain::meeting::{Meeting, MeetingStatus};
-use crate::domain::people::{Participation, Person, Role};
+use crate::domain::people::{Admission, Participation, Person, Role};
 use crate::domain::roster::{self, Roster};
 use crate::domain::topic::{Topic, TopicStatus};
 use crate::domain::{Id, Time};
@@ -18,6 +18,8 @@ pub struct MeetingView {
     pub people: Vec<Person>,
     pub parts: Vec<Participation>,
     pub events: Vec<AttendanceEvent>,
+    /// People admitted from outside the list (R5.1).
+    pub admissions: Vec<Admission>,
     pub roster: Roster,
 }
 
@@ -30,15 +32,18 @@ impl MeetingView {
         let people = store.people()?;
         let parts = store.participations(meeting_id)?;
         let events = store.attendance_events(meeting_id)?;
-        let roster = roster::build(&meeting, &topics, &parts, &events, now);
-        Ok(Some(Self {
+        let admissions = store.admissions(meeting_id)?;
+        let mut view = Self {
             meeting,
             topics,
             people,
             parts,
             events,
-            roster,
-        }))
+            admissions,
+            roster: Roster::default(),
+        };
+        view.refresh_roster(now);
+        Ok(Some(view))
     }
 
     /// Lay a change the database has not taken yet over what was loaded, made at `at`.
@@ -96,6 +101,29 @@ impl MeetingView {
                 }
                 true
             }
+            Change::Admit { person, admission } if admission.meeting_id == self.meeting.id => {
+                if self.person(person.id).is_none() {
+                    self.people.push(person.clone());
+                }
+                self.parts.push(Participation {
+                    id: 0,
+                    meeting_id: admission.meeting_id,
+                    person_id: person.id,
+                    role: Role::SittingIn,
+                    topic_id: None,
+                    is_recorder: false,
+                });
+                self.admissions.push(admission.clone());
+                self.events.push(AttendanceEvent {
+                    id: 0,
+                    meeting_id: admission.meeting_id,
+                    person_id: person.id,
+                    kind: EventKind::CheckIn { place: Place::Room },
+                    at: admission.at,
+                    note: format!("{}；{}", admission.reason, admission.allowed_by),
+                });
+                true
+            }
             _ => false,
         }
     }
@@ -103,6 +131,13 @@ impl MeetingView {
     /// Recompute what moves with the clock or with new events (overdue minutes, counts).
     pub fn refresh_roster(&mut self, now: Time) {
         self.roster = roster::build(&self.meeting, &self.topics, &self.parts, &self.events, now);
+        let admitted: Vec<Id> = self.admissions.iter().map(|a| a.person_id).collect();
+        self.roster.mark_off_list(&admitted);
+    }
+
+    /// Why a person from outside the list was admitted, if they were.
+    pub fn admission(&self, person_id: Id) -> Option<&Admission> {
+        self.admissions.iter().find(|a| a.person_id == person_id)
     }
 
     pub fn person(&self, id: Id) -> Option<&Person> {

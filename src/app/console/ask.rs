@@ -8,6 +8,7 @@ use crate::domain::Id;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Ask {
     CheckInAt(Id),
+    Admit,
     Leave(Id),
     LeftEarly(Id),
     Clear(Id),
@@ -23,6 +24,7 @@ impl Console {
         match (ask, reply) {
             (Ask::CheckInAt(p), Reply::Form(f)) => self.submit_check_in_at(ctx, *p, f),
             (Ask::Leave(p), Reply::Form(f)) => self.submit_leave(ctx, *p, f),
+            (Ask::Admit, Reply::Form(f)) => self.submit_admit(ctx, f),
             (Ask::LeftEarly(p), Reply::Form(f)) => self.submit_left_early(ctx, *p, f),
             (Ask::DecisionText, Reply::Form(f)) => self.submit_decision_text(ctx, f),
             (Ask::DecisionFields, Reply::Form(f)) => self.submit_decision_fields(ctx, f),

@@ -5,17 +5,18 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::ask::Ask;
 use super::{Console, ConsoleAction, Pane};
 use crate::app::ctx::Ctx;
-use crate::app::form::{Field, Form};
+use crate::app::form::{Choice, Field, FieldKind, Form};
 use crate::app::layer::Verdict;
 use crate::domain::attendance::{
     EventKind, Place, Punctuality, WaitState, check_in_place, sign_in_opens, wait_state,
 };
-use crate::domain::attendance_input::{check_leave, check_left_early, check_time};
-use crate::domain::people::Role;
+use crate::domain::attendance_input::{check_admit, check_leave, check_left_early, check_time};
+use crate::domain::people::{Admission, Person, Role};
 use crate::domain::roster::Line;
 use crate::domain::{Id, Time};
 use crate::i18n;
 use crate::store::change::Change;
+use crate::store::new_id;
 
 /// The check-in pane's own state.
 #[derive(Default)]
@@ -26,20 +27,28 @@ pub struct CheckInPane {
 }
 
 impl Console {
-    /// The people the check-in pane lists, after the filter, in roster order.
+    /// The people the check-in pane lists: in roster order, or, while filtered, the best
+    /// matches first (the whole name or initials before a start or a part), so the
+    /// person Enter acts on is the one highlighted.
     pub fn visible_lines(&self) -> Vec<&Line> {
         let Some(d) = &self.view else {
             return Vec::new();
         };
-        d.roster
+        if self.checkin.filter.trim().is_empty() {
+            return d.roster.lines.iter().collect();
+        }
+        let mut ranked: Vec<(u8, usize, &Line)> = d
+            .roster
             .lines
             .iter()
-            .filter(|l| {
-                self.checkin.filter.is_empty()
-                    || d.person(l.person_id)
-                        .is_some_and(|p| p.matches(&self.checkin.filter))
+            .enumerate()
+            .filter_map(|(i, l)| {
+                let rank = d.person(l.person_id)?.rank(&self.checkin.filter)?;
+                Some((rank, i, l))
             })
-            .collect()
+            .collect();
+        ranked.sort_by_key(|(rank, i, _)| (*rank, *i));
+        ranked.into_iter().map(|(_, _, l)| l).collect()
     }
 
     fn selected_person(&self) -> Option<Id> {
@@ -87,8 +96,11 @@ impl Console {
         };
     }
 
-    /// Keys the check-in pane takes before the keymap: typing into the filter.
-    pub(super) fn checkin_key(&mut self, _ctx: &mut Ctx, ev: KeyEvent) -> bool {
+    /// Keys the check-in pane takes before the keymap: typing into the filter. Enter
+    /// signs the highlighted person in (or, when nobody matches, offers to admit someone
+    /// not on the list); ↑↓ stop typing and keep the filter, so that t, l, a, o and u
+    /// then act on the person highlighted.
+    pub(super) fn checkin_key(&mut self, ctx: &mut Ctx, ev: KeyEvent) -> bool {
         if !self.checkin.filtering {
             if ev.code == KeyCode::Esc && !self.checkin.filter.is_empty() {
                 self.checkin.filter.clear();
@@ -110,14 +122,98 @@ impl Console {
                 self.checkin.filter.clear();
                 self.checkin.filtering = false;
             }
+            KeyCode::Enter if self.visible_lines().is_empty() => {
+                self.checkin.filtering = false;
+                self.open_admit(ctx);
+            }
             // Enter ends typing, keeps the filter, and goes on to sign the match in.
-            KeyCode::Enter => {
+            KeyCode::Enter | KeyCode::Up | KeyCode::Down | KeyCode::PageUp | KeyCode::PageDown => {
                 self.checkin.filtering = false;
                 return false;
             }
             _ => return false,
         }
         true
+    }
+
+    /// R5.1: only expected people are admitted; someone else may be, with a reason and
+    /// the name of who allowed it (a warning, kept in the audit log).
+    fn open_admit(&mut self, ctx: &mut Ctx) {
+        let typed = self.checkin.filter.trim().to_string();
+        // Initials typed to find someone are no name: start the form empty then.
+        let name = if typed.chars().all(|c| c.is_ascii_lowercase()) {
+            String::new()
+        } else {
+            typed
+        };
+        let people = self
+            .view
+            .as_ref()
+            .map(|d| {
+                d.people
+                    .iter()
+                    .map(|p| {
+                        Choice::new(p.name.clone(), format!("{} {}", p.name, p.title))
+                            .with_keys(p.initials.clone())
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let form = Form::new(
+            i18n::FORM_ADMIT,
+            ctx.t(&i18n::ADMIT_WARNING),
+            vec![
+                Field::text("name", i18n::F_NAME, &name),
+                Field::text("department", i18n::F_DEPARTMENT, ""),
+                Field::text("reason", i18n::F_REASON, ""),
+                Field::new(
+                    "allowed_by",
+                    i18n::F_ALLOWED_BY,
+                    FieldKind::Person(people),
+                    "",
+                ),
+            ],
+        );
+        ctx.open_form(form, Ask::Admit);
+    }
+
+    pub(super) fn submit_admit(&mut self, ctx: &mut Ctx, form: &mut Form) -> Verdict {
+        let Some(meeting_id) = self.meeting_id() else {
+            return Verdict::Done;
+        };
+        match check_admit(
+            &form.get("name"),
+            &form.get("reason"),
+            &form.get("allowed_by"),
+        ) {
+            Ok((name, reason, allowed_by)) => {
+                let at = ctx.now();
+                let person = Person {
+                    id: new_id(),
+                    name: name.clone(),
+                    title: String::new(),
+                    department: form.get("department").trim().to_string(),
+                    phone: String::new(),
+                    initials: String::new(),
+                };
+                let admission = Admission {
+                    meeting_id,
+                    person_id: person.id,
+                    reason,
+                    allowed_by,
+                    at,
+                };
+                self.record(ctx, vec![Change::Admit { person, admission }]);
+                self.checkin.filter.clear();
+                let t = i18n::admitted(ctx.lang, &name, &at.format("%H:%M").to_string());
+                ctx.warn(t);
+                Verdict::Done
+            }
+            Err(problems) => {
+                form.set_problems(ctx.lang, &problems);
+                Verdict::Keep
+            }
+        }
     }
 
     pub(super) fn paste_filter(&mut self, text: &str) {
@@ -290,6 +386,12 @@ impl Console {
         };
         let now = ctx.now();
         self.record_attendance(ctx, person, EventKind::Absent, now);
+        let t = i18n::recorded(ctx.lang, self.name_of(person), &i18n::P_ABSENT);
+        ctx.warn(t);
+    }
+
+    fn name_of(&self, person: Id) -> &str {
+        self.view.as_ref().map(|d| d.name(person)).unwrap_or("?")
     }
 
     pub(super) fn ask_clear(&mut self, ctx: &mut Ctx) {
@@ -339,6 +441,8 @@ impl Console {
             Ok((reason, approver)) => {
                 let now = ctx.now();
                 self.record_attendance(ctx, person, EventKind::Leave { reason, approver }, now);
+                let t = i18n::recorded(ctx.lang, self.name_of(person), &i18n::P_LEAVE);
+                ctx.say(t);
                 Verdict::Done
             }
             Err(problems) => {
@@ -364,6 +468,8 @@ impl Console {
             }
             Ok((at, reason)) => {
                 self.record_attendance(ctx, person, EventKind::LeftEarly { reason }, at);
+                let t = i18n::recorded(ctx.lang, self.name_of(person), &i18n::P_LEFT);
+                ctx.say(t);
                 Verdict::Done
             }
             Err(problems) => {
@@ -376,5 +482,7 @@ impl Console {
     pub(super) fn clear_attendance(&mut self, ctx: &mut Ctx, person: Id) {
         let now = ctx.now();
         self.record_attendance(ctx, person, EventKind::Cleared, now);
+        let t = i18n::cleared(ctx.lang, self.name_of(person));
+        ctx.say(t);
     }
 }

@@ -95,8 +95,10 @@ pub fn render(frame: &mut Frame<'_>, ctx: &Ctx, c: &Console, area: Rect) {
     let mut items = Vec::new();
     let mut selected_item = None;
     let mut last_group = None;
+    // While filtered the best match comes first, whatever its group: no headings then.
+    let headings = c.checkin.filter.trim().is_empty();
     for (i, l) in lines.iter().enumerate() {
-        if last_group != Some(l.group) {
+        if headings && last_group != Some(l.group) {
             last_group = Some(l.group);
             items.push(ListItem::new(Line::styled(
                 group_title(ctx, c, l.group),
