@@ -60,6 +60,8 @@ pub struct Ctx {
     pub(crate) screen: ScreenId,
     /// What the screens have asked of the app, taken after each event.
     pub requests: Vec<Request>,
+    /// The terminal's size, when known (none on a test backend).
+    pub size: Option<(u16, u16)>,
 }
 
 impl Ctx {
@@ -77,6 +79,7 @@ impl Ctx {
             quit: false,
             screen: ScreenId::Console,
             requests: Vec::new(),
+            size: None,
         }
     }
 

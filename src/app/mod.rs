@@ -114,11 +114,38 @@ impl App {
 
     pub fn handle_event(&mut self, ev: Event) {
         match ev {
+            Event::Resize(w, h) => self.resized(w, h),
+            // While the screen is too small to be seen, only quitting acts: nothing may go
+            // into the record unseen.
+            Event::Key(k) if self.too_small() => {
+                let quit = self
+                    .ctx
+                    .keymap
+                    .lookup(&[], &k)
+                    .is_some_and(|a| a == Action::Global(GlobalAction::Quit));
+                if quit {
+                    self.ctx.quit = true;
+                }
+            }
+            Event::Paste(_) if self.too_small() => {}
             Event::Key(k) if k.kind != KeyEventKind::Release => self.handle_key(k),
             Event::Paste(text) => self.handle_paste(&text),
             _ => {}
         }
         self.take_requests();
+    }
+
+    /// Is the terminal too small to show the screen?
+    pub fn too_small(&self) -> bool {
+        self.ctx
+            .size
+            .is_some_and(|(w, h)| crate::ui::too_small(w, h))
+    }
+
+    /// The terminal changed size: remember it, and let the screens fit their views.
+    pub fn resized(&mut self, w: u16, h: u16) {
+        self.ctx.size = Some((w, h));
+        self.console.resized();
     }
 
     /// Do what the screens asked of the app.

@@ -36,6 +36,9 @@ pub fn run(app: &mut App) -> io::Result<Ended> {
     let mut terminal = ratatui::init();
     let _ = execute!(io::stdout(), EnableBracketedPaste);
     super::tty::keep_newline_translation();
+    if let Ok(size) = terminal.size() {
+        app.resized(size.width, size.height);
+    }
     let result = catch_unwind(AssertUnwindSafe(|| event_loop(app, &mut terminal, &stop)));
     let _ = execute!(io::stdout(), DisableBracketedPaste);
     ratatui::restore();

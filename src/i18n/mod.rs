@@ -172,10 +172,21 @@ pub fn sign_in_not_open(lang: Lang, opens: &str) -> String {
     )
 }
 
-pub fn missing_before_advance(lang: Lang, names: &str) -> String {
+/// Before advancing: who of the next topic waits outside uncalled, who has not come.
+pub fn missing_before_advance(lang: Lang, waiting: &str, absent: &str) -> String {
+    let mut zh = Vec::new();
+    let mut en = Vec::new();
+    if !waiting.is_empty() {
+        zh.push(format!("在候会室、尚未叫入：{waiting}"));
+        en.push(format!("waiting outside, not called in: {waiting}"));
+    }
+    if !absent.is_empty() {
+        zh.push(format!("尚未到达：{absent}"));
+        en.push(format!("not arrived: {absent}"));
+    }
     lang.pick(
-        format!("下一议题人员未到齐：{names}。仍要进入下一议题吗？"),
-        format!("Not all of the next topic's people are in: {names}. Advance anyway?"),
+        format!("下一议题人员——{}。仍要进入下一议题吗？", zh.join("；")),
+        format!("Next topic's people — {}. Advance anyway?", en.join("; ")),
     )
 }
 

@@ -54,6 +54,25 @@ impl EntryEditor {
         }
     }
 
+    /// After the terminal changed size: put the view back to the top, so the next frame
+    /// shows the caret with as much text above it as fits (rather than keeping a view
+    /// scrolled for another height). The caret stays where it was.
+    pub fn refit(&mut self) {
+        let (row, col) = {
+            let c = self.area.cursor();
+            (c.0, c.1)
+        };
+        let mut top = self.area.scroll_offset().0;
+        while top > 0 {
+            let by = top.min(i16::MAX as u16);
+            self.area.scroll((-(by as i16), 0));
+            top -= by;
+        }
+        let row = row.min(u16::MAX as usize) as u16;
+        let col = col.min(u16::MAX as usize) as u16;
+        self.area.move_cursor(CursorMove::Jump(row, col));
+    }
+
     pub fn text(&self) -> String {
         self.area.lines().join("\n")
     }

@@ -261,6 +261,13 @@ impl Console {
         self.checkin.filtering = false;
     }
 
+    /// The terminal changed size: the editors' views are recomputed for the new height.
+    pub fn resized(&mut self) {
+        for ed in &mut self.procedure.editors {
+            ed.refit();
+        }
+    }
+
     fn now(ctx: &Ctx) -> Time {
         ctx.now()
     }

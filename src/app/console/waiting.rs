@@ -83,8 +83,13 @@ impl Console {
                 if missing.is_empty() {
                     return self.advance(ctx);
                 }
-                let names: Vec<&str> = missing.iter().map(|p| d.name(*p)).collect();
-                i18n::missing_before_advance(ctx.lang, &names.join("、"))
+                let sep = i18n::x_name_sep(ctx.lang);
+                let (waiting, absent): (Vec<Id>, Vec<Id>) = missing.iter().partition(|p| {
+                    matches!(wait_state(&d.state_of(**p)), WaitState::Waiting { .. })
+                });
+                let names =
+                    |ids: Vec<Id>| ids.iter().map(|p| d.name(*p)).collect::<Vec<_>>().join(sep);
+                i18n::missing_before_advance(ctx.lang, &names(waiting), &names(absent))
             }
         };
         ctx.ask(text, Ask::Advance);

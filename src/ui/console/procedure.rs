@@ -133,9 +133,8 @@ fn entries(frame: &mut Frame<'_>, ctx: &Ctx, c: &Console, area: Rect) {
         let Some(ed) = c.procedure.editors.get(*i) else {
             continue;
         };
-        let tail: String = ed.text().chars().rev().take(area.width as usize).collect();
-        let tail: String = tail.chars().rev().collect();
-        lines.insert(0, Line::styled(tail.replace('\n', " "), st(ctx, "muted")));
+        let tail = tail_columns(&ed.text().replace('\n', " "), area.width as usize);
+        lines.insert(0, Line::styled(tail, st(ctx, "muted")));
         lines.insert(0, header(ctx, ed));
     }
     let n = lines.len() as u16;
@@ -167,4 +166,32 @@ fn entries(frame: &mut Frame<'_>, ctx: &Ctx, c: &Console, area: Rect) {
         Paragraph::new(rows),
         Rect::new(area.x, y, area.width, after_rows),
     );
+}
+
+/// The end of a text that fits in `width` columns (a Chinese character takes two): the
+/// preview of an earlier speaker shows where they stopped, never a piece from the middle.
+fn tail_columns(text: &str, width: usize) -> String {
+    let mut used = 0;
+    let mut out: Vec<char> = Vec::new();
+    for c in text.chars().rev() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.into_iter().rev().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tail_columns;
+
+    #[test]
+    fn the_preview_is_the_end_of_the_text_measured_in_columns() {
+        assert_eq!(tail_columns("归档纪要记录甲议题结束", 8), "议题结束");
+        assert_eq!(tail_columns("ab归档", 5), "b归档");
+        assert_eq!(tail_columns("短", 10), "短");
+    }
 }
