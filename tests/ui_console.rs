@@ -241,6 +241,16 @@ fn english_shows_english_titles() {
     for t in ["Check-in", "Procedure", "Decision"] {
         assert!(text.contains(t), "no {t}\n{text}");
     }
+    // English typography: a half-width colon and a space, figures apart from words.
+    // (The recorder's own Chinese words may hold one; a label never does.)
+    let chars: Vec<char> = text.chars().collect();
+    let label_colon = chars
+        .windows(2)
+        .any(|w| w[0].is_ascii_alphabetic() && w[1] == '：');
+    assert!(!label_colon, "a full-width colon after an English label:\n{text}");
+    assert!(text.contains("Department: 治安大队"), "{text}");
+    assert!(text.contains("expected 15"), "{text}");
+    assert!(text.contains("Outcome: "), "{text}");
 }
 
 #[test]

@@ -170,3 +170,11 @@ pub fn cleared(lang: super::Lang, name: &str) -> String {
         format!("{name}'s attendance today undone (the audit log keeps the old record)"),
     )
 }
+
+/// A search that found nothing.
+pub fn not_found(lang: super::Lang, q: &str) -> String {
+    lang.pick(
+        format!("查找：未找到“{q}”"),
+        format!("Search: “{q}” not found"),
+    )
+}

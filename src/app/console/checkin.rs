@@ -257,7 +257,7 @@ impl Console {
             wait_state(&state),
             WaitState::Waiting { .. } | WaitState::CalledIn { .. } | WaitState::InRoom
         ) {
-            let t = format!("{}：{}", d.name(person), ctx.t(&i18n::ALREADY_IN));
+            let t = i18n::x_field(ctx.lang, d.name(person), ctx.t(&i18n::ALREADY_IN));
             return ctx.warn(t);
         }
         let start = d.meeting.starts_at;

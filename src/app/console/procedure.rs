@@ -357,7 +357,7 @@ impl Console {
                 return;
             }
         }
-        let t = format!("{}：{q} —", ctx.t(&i18n::SEARCH));
+        let t = i18n::not_found(ctx.lang, &q);
         ctx.warn(t);
     }
 

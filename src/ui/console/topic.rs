@@ -43,10 +43,9 @@ pub fn render(frame: &mut Frame<'_>, ctx: &Ctx, c: &Console, area: Rect) {
             lines.push(Line::styled(
                 clip(
                     &format!(
-                        "{}：{} · {}：{deputy} · {} {elapsed}",
-                        ctx.t(&i18n::DEPARTMENT),
-                        t.department,
-                        ctx.t(&i18n::DEPUTY),
+                        "{} · {} · {} {elapsed}",
+                        i18n::x_field(ctx.lang, ctx.t(&i18n::DEPARTMENT), &t.department),
+                        i18n::x_field(ctx.lang, ctx.t(&i18n::DEPUTY), deputy),
                         ctx.t(&i18n::ELAPSED)
                     ),
                     width,
@@ -67,10 +66,10 @@ pub fn render(frame: &mut Frame<'_>, ctx: &Ctx, c: &Console, area: Rect) {
     }
     match d.next_topic() {
         None => lines.push(Line::styled(
-            format!(
-                "{}：{}",
+            i18n::x_field(
+                ctx.lang,
                 ctx.t(&i18n::NEXT_TOPIC),
-                ctx.t(&i18n::NO_NEXT_TOPIC)
+                ctx.t(&i18n::NO_NEXT_TOPIC),
             ),
             st(ctx, "header"),
         )),
