@@ -14,14 +14,12 @@ use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
+use toml::Spanned;
 
 use crate::textfile::{at, line_of};
 
 /// Environment variable that overrides the configuration directory.
 pub const CONFIG_DIR_ENV: &str = "HUIWU_CONFIG_DIR";
-
-/// Top-level keys a config file may contain.
-const KNOWN_KEYS: &[&str] = &["lang", "theme", "operator", "keys"];
 
 #[derive(Default, Debug, Clone)]
 pub struct Config {
@@ -30,6 +28,8 @@ pub struct Config {
     pub operator: Option<String>,
     /// Action name (e.g. "check_in.now") → key spec (e.g. "Ctrl-n").
     pub keys: BTreeMap<String, String>,
+    /// The line of each binding in the file, to name it when it cannot be used.
+    pub key_lines: BTreeMap<String, usize>,
 }
 
 /// Why the config file could not be used. Each variant says where to look.
@@ -88,48 +88,120 @@ impl ConfigError {
     }
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawConfig {
-    lang: Option<String>,
-    theme: Option<String>,
-    operator: Option<String>,
+/// A key of the file with the line it is on.
+type SpannedTable = BTreeMap<Spanned<String>, Spanned<toml::Value>>;
+
+/// The `[keys]` table with a line for each binding.
+#[derive(Deserialize, Default)]
+struct KeysOnly {
     #[serde(default)]
-    keys: BTreeMap<String, String>,
+    keys: Option<SpannedTable>,
 }
 
 impl Config {
-    /// Parses the text of a config file.
+    /// Parses the text of a config file; the first problem is an error. See
+    /// [`Config::parse_lenient`] for keeping every good setting.
     pub fn parse(text: &str) -> Result<Config, ConfigError> {
-        let raw: RawConfig = toml::from_str(text).map_err(|e| {
-            let line = e.span().map(|s| line_of(text, s.start));
-            // serde reports unknown fields as "unknown field `NAME`, expected ..." with the
-            // span on the key; turn that into a dedicated error naming the key.
-            let unknown = e
-                .message()
-                .strip_prefix("unknown field `")
-                .and_then(|rest| rest.split_once('`'))
-                .map(|(key, _)| key.to_string())
-                .filter(|key| !KNOWN_KEYS.contains(&key.as_str()));
-            match unknown {
-                Some(key) => ConfigError::UnknownKey {
-                    path: None,
-                    line,
-                    key,
-                },
-                None => ConfigError::Syntax {
-                    path: None,
-                    line,
-                    message: e.message().to_string(),
-                },
+        let (config, mut problems) = Config::parse_lenient(text);
+        if problems.is_empty() {
+            Ok(config)
+        } else {
+            Err(problems.remove(0))
+        }
+    }
+
+    /// Parses the text of a config file, keeping every good setting and naming each bad
+    /// line: one mistake must not throw away the operator's name or the other keys.
+    pub fn parse_lenient(text: &str) -> (Config, Vec<ConfigError>) {
+        let mut config = Config::default();
+        let mut problems = Vec::new();
+        match toml::from_str::<SpannedTable>(text) {
+            Ok(table) => {
+                let keys = toml::from_str::<KeysOnly>(text).unwrap_or_default().keys;
+                config.take(text, table, keys, &mut problems);
             }
-        })?;
-        Ok(Config {
-            lang: raw.lang,
-            theme: raw.theme,
-            operator: raw.operator,
-            keys: raw.keys,
-        })
+            Err(e) => {
+                // The file as a whole does not read: say where, then take it line by
+                // line, so the good lines still count.
+                problems.push(ConfigError::Syntax {
+                    path: None,
+                    line: e.span().map(|s| line_of(text, s.start)),
+                    message: e.message().to_string(),
+                });
+                config.take_lines(text, &mut problems);
+            }
+        }
+        (config, problems)
+    }
+
+    fn take(
+        &mut self,
+        text: &str,
+        table: SpannedTable,
+        keys: Option<SpannedTable>,
+        problems: &mut Vec<ConfigError>,
+    ) {
+        for (key, value) in table {
+            let line = Some(line_of(text, key.span().start));
+            let name = key.into_inner();
+            let string = || value.get_ref().as_str().map(str::to_string);
+            let slot = match name.as_str() {
+                "lang" => &mut self.lang,
+                "theme" => &mut self.theme,
+                "operator" => &mut self.operator,
+                "keys" => continue,
+                _ => {
+                    problems.push(ConfigError::UnknownKey {
+                        path: None,
+                        line,
+                        key: name,
+                    });
+                    continue;
+                }
+            };
+            match string() {
+                Some(v) => *slot = Some(v),
+                None => problems.push(not_a_string(&name, line)),
+            }
+        }
+        for (key, value) in keys.unwrap_or_default() {
+            let line = line_of(text, key.span().start);
+            let name = key.into_inner();
+            match value.get_ref().as_str() {
+                Some(v) => {
+                    self.keys.insert(name.clone(), v.to_string());
+                    self.key_lines.insert(name, line);
+                }
+                None => problems.push(not_a_string(&format!("keys.{name}"), Some(line))),
+            }
+        }
+    }
+
+    /// Read a file that does not parse as a whole one line at a time. Each line is read
+    /// on its own, placed at its own line number so what it says names the right line.
+    fn take_lines(&mut self, text: &str, problems: &mut Vec<ConfigError>) {
+        let mut in_keys = false;
+        for (i, raw) in text.lines().enumerate() {
+            let line = raw.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some(header) = line.strip_prefix('[') {
+                in_keys = header.trim_end().trim_end_matches(']').trim() == "keys";
+                continue;
+            }
+            if in_keys {
+                let one = format!("{}[keys]\n{line}", "\n".repeat(i.saturating_sub(1)));
+                if let Ok(k) = toml::from_str::<KeysOnly>(&one) {
+                    self.take(&one, SpannedTable::new(), k.keys, problems);
+                }
+            } else {
+                let one = format!("{}{line}", "\n".repeat(i));
+                if let Ok(table) = toml::from_str::<SpannedTable>(&one) {
+                    self.take(&one, table, None, problems);
+                }
+            }
+        }
     }
 
     /// Reads `path`; a missing file is not an error (everything stays at its default).
@@ -142,6 +214,33 @@ impl Config {
                 source,
             }),
         }
+    }
+
+    /// Reads `path`, keeping every good setting; the problems name the file and line.
+    pub fn load_lenient(path: &Path) -> (Config, Vec<ConfigError>) {
+        match std::fs::read_to_string(path) {
+            Ok(text) => {
+                let (config, problems) = Config::parse_lenient(&text);
+                let problems = problems.into_iter().map(|e| e.with_path(path)).collect();
+                (config, problems)
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), Vec::new()),
+            Err(source) => (
+                Config::default(),
+                vec![ConfigError::Io {
+                    path: path.to_path_buf(),
+                    source,
+                }],
+            ),
+        }
+    }
+}
+
+fn not_a_string(key: &str, line: Option<usize>) -> ConfigError {
+    ConfigError::Syntax {
+        path: None,
+        line,
+        message: format!("`{key}` must be text in quotes"),
     }
 }
 

@@ -75,11 +75,14 @@ struct ExportArgs {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let mut notes: Vec<String> = Vec::new();
-    let config = match config::config_path() {
-        Some(p) => Config::load(&p).unwrap_or_else(|e| {
-            notes.push(format!("config.toml: {e}"));
-            Config::default()
-        }),
+    // A bad line costs only itself: every good setting is kept and the bad one named.
+    let config_path = config::config_path();
+    let config = match &config_path {
+        Some(p) => {
+            let (config, problems) = Config::load_lenient(p);
+            notes.extend(problems.iter().map(|e| format!("config.toml: {e}")));
+            config
+        }
         None => Config::default(),
     };
     let lang = cli
@@ -212,11 +215,20 @@ fn console(
         Theme::default()
     });
     let (keymap, problems) = Keymap::with_overrides(&config.keys);
-    notes.extend(
-        problems
-            .into_iter()
-            .map(|(_, p)| format!("config.toml: {}", i18n::binding_problem(lang, &p))),
-    );
+    let file = config::config_path()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|| "config.toml".into());
+    notes.extend(problems.into_iter().map(|(name, p)| {
+        let line = config
+            .key_lines
+            .get(&name)
+            .map(|l| format!(":{l}"))
+            .unwrap_or_default();
+        format!(
+            "config.toml: {file}{line}: {}",
+            i18n::binding_problem(lang, &p)
+        )
+    }));
     let writer = match Writer::spawn(db, operator, huiwu::store::DEFAULT_BUSY_TIMEOUT) {
         Ok(w) => Some(w),
         Err(e) => {

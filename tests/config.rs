@@ -120,3 +120,41 @@ fn the_documented_examples_work_when_copied() {
         assert!(!cfg.keys.is_empty(), "the example binds a key:\n{ex}");
     }
 }
+
+/// One bad line costs only itself: the operator, the language and the good bindings are
+/// kept, and the bad one is named with its line.
+#[test]
+fn a_bad_line_keeps_every_good_setting() {
+    let text = "operator = \"高敏\"\nlang = \"en\"\ncolour = \"red\"\n[keys]\n\"check_in.now\" = \"s\"\nquit = 5\n";
+    let (cfg, problems) = Config::parse_lenient(text);
+    assert_eq!(cfg.operator.as_deref(), Some("高敏"));
+    assert_eq!(cfg.lang.as_deref(), Some("en"));
+    assert_eq!(cfg.keys.get("check_in.now").map(String::as_str), Some("s"));
+    let lines: Vec<Option<usize>> = problems.iter().map(|p| p.line()).collect();
+    assert_eq!(lines, vec![Some(3), Some(6)], "{problems:?}");
+    // A file that does not even read as TOML keeps its good lines too.
+    let broken = "operator = \"高敏\"\ntheme = \"mono\n[keys]\nquit = \"Ctrl-x\"\n";
+    let (cfg, problems) = Config::parse_lenient(broken);
+    assert_eq!(cfg.operator.as_deref(), Some("高敏"));
+    assert_eq!(cfg.keys.get("quit").map(String::as_str), Some("Ctrl-x"));
+    assert_eq!(cfg.key_lines.get("quit"), Some(&4));
+    assert!(problems.iter().any(|p| p.line() == Some(2)), "{problems:?}");
+}
+
+/// A plain letter bound to quit would quit while the recorder types it: refused, named
+/// with its line, and the default key kept.
+#[test]
+fn a_binding_that_would_take_typing_from_the_editor_is_refused_with_its_line() {
+    let text = "[keys]\n\"check_in.now\" = \"s\"\nquit = \"q\"\n";
+    let (cfg, _) = Config::parse_lenient(text);
+    let (km, problems) = huiwu::app::keymap::Keymap::with_overrides(&cfg.keys);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    let (name, _) = &problems[0];
+    assert_eq!(name, "quit");
+    assert_eq!(cfg.key_lines.get(name), Some(&3));
+    assert_eq!(
+        km.key_for(huiwu::app::action::GlobalAction::Quit.into())
+            .map(|k| k.to_string()),
+        Some("C-q".to_string())
+    );
+}

@@ -247,7 +247,10 @@ fn english_shows_english_titles() {
     let label_colon = chars
         .windows(2)
         .any(|w| w[0].is_ascii_alphabetic() && w[1] == '：');
-    assert!(!label_colon, "a full-width colon after an English label:\n{text}");
+    assert!(
+        !label_colon,
+        "a full-width colon after an English label:\n{text}"
+    );
     assert!(text.contains("Department: 治安大队"), "{text}");
     assert!(text.contains("expected 15"), "{text}");
     assert!(text.contains("Outcome: "), "{text}");

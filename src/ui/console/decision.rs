@@ -46,9 +46,8 @@ pub fn render(frame: &mut Frame<'_>, ctx: &Ctx, c: &Console, area: Rect) {
         .deadline
         .map(|d| d.format("%Y-%m-%d").to_string())
         .unwrap_or_else(|| dash.to_string());
-    let label = |t: &i18n::Tr| {
-        Span::styled(i18n::x_field(ctx.lang, ctx.t(t), ""), st(ctx, "muted"))
-    };
+    let label =
+        |t: &i18n::Tr| Span::styled(i18n::x_field(ctx.lang, ctx.t(t), ""), st(ctx, "muted"));
     let or_dash = |s: &str| {
         if s.trim().is_empty() {
             dash.to_string()
