@@ -300,7 +300,17 @@ fn main() -> Res<()> {
     );
     println!(
         "\n{:>5} {:<10} {:<6} {:<3} {:>5} {:>7} | {:>9} {:>9} {:>9} | {:>9} {:>9}",
-        "chars", "text", "mode", "at", "keys", "max len", "median", "p99", "max", "cpu med", "cpu p99"
+        "chars",
+        "text",
+        "mode",
+        "at",
+        "keys",
+        "max len",
+        "median",
+        "p99",
+        "max",
+        "cpu med",
+        "cpu p99"
     );
     let sizes = [(1_000, "1k"), (10_000, "10k"), (100_000, "100k")];
     let mut ratios = Vec::new();
