@@ -1,6 +1,7 @@
 //! Textarea benchmark: the cost of one keystroke in the recorder's editor alone
-//! (`TextArea::input` + a render into ratatui's `TestBackend`), for entries of 1k, 10k
-//! and 100k Chinese characters.
+//! (`TextArea::input` + a render into ratatui's `TestBackend` of 120×36, the textarea
+//! drawn where the console draws the editor: 70×13 cells), for entries of 1k, 10k and
+//! 100k Chinese characters.
 //!
 //! Run with `cargo bench --bench textarea` (release build). Filters pick runs; words of
 //! one kind are alternatives, kinds combine: `cargo bench --bench textarea -- 1k 100k
@@ -25,7 +26,7 @@ use std::time::{Duration, Instant};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::layout::Position;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
@@ -141,11 +142,15 @@ fn editor(lines: Vec<String>) -> TextArea<'static> {
     area
 }
 
-/// Draw the textarea over the whole terminal and place the terminal cursor on its
+/// Where the console draws the recorder's editor on a 120×36 terminal (the procedure
+/// pane's inner area below the steps line and the entry's header, `ui::procedure`).
+const EDITOR: Rect = Rect::new(49, 13, 70, 13);
+
+/// Draw the textarea where the console draws it and place the terminal cursor on its
 /// caret, as `ui::modal::place_cursor` does.
 fn draw(term: &mut Term, area: &TextArea<'_>) -> Res<()> {
     term.draw(|f| {
-        let rect = f.area();
+        let rect = EDITOR.intersection(f.area());
         f.render_widget(area, rect);
         let sc = area.screen_cursor();
         let (top, left) = area.scroll_offset();
@@ -291,8 +296,9 @@ fn main() -> Res<()> {
         println!("warning: debug build; figures are meaningless (use cargo bench)");
     }
     println!(
-        "huiwu textarea benchmark: TextArea (WordOrGlyph, undo {UNDO_DEPTH}) over a \
-         {WIDTH}x{HEIGHT} TestBackend"
+        "huiwu textarea benchmark: TextArea (WordOrGlyph, undo {UNDO_DEPTH}) drawn in {}x{} \
+         cells of a {WIDTH}x{HEIGHT} TestBackend",
+        EDITOR.width, EDITOR.height
     );
     println!(
         "per keystroke = input (+ the render after it); typing = render after every key, \
