@@ -310,13 +310,14 @@ impl CursorMove {
         let dc = cursor.dc.unwrap_or_else(|| cursor.to_array_cursor(ta));
 
         match self {
-            Forward if col >= ta.screen_line_width(row) => (row + 1 < ta.screen_lines_count())
-                .then(|| ScreenCursor {
+            Forward if col >= ta.screen_line_width(row) => {
+                ta.has_screen_row(row + 1).then(|| ScreenCursor {
                     row: row + 1,
                     col: 0,
                     char: None,
                     dc: None,
-                }),
+                })
+            }
             Forward => Some(ta.increment_screen_cursor(cursor)),
             Back if col == 0 => {
                 let row = row.checked_sub(1)?;
@@ -337,7 +338,7 @@ impl CursorMove {
                 })
             }
             Down => {
-                if row + 1 >= ta.screen_lines_count() {
+                if !ta.has_screen_row(row + 1) {
                     None
                 } else {
                     Some(ScreenCursor {
@@ -350,13 +351,11 @@ impl CursorMove {
             }
             Back => Some(ta.decrement_screen_cursor(cursor)),
             Head => Some(DataCursor(dc.0, 0).to_screen_cursor(ta)),
-            End => Some(DataCursor(dc.0, ta.lines[dc.0].chars().count()).to_screen_cursor(ta)),
-            Top => Some(
-                DataCursor(0, cmp::min(dc.1, ta.lines[0].chars().count())).to_screen_cursor(ta),
-            ),
+            End => Some(DataCursor(dc.0, ta.line_char_count(dc.0)).to_screen_cursor(ta)),
+            Top => Some(DataCursor(0, cmp::min(dc.1, ta.line_char_count(0))).to_screen_cursor(ta)),
             Bottom => {
                 let row = ta.lines.len() - 1;
-                let col = cmp::min(dc.1, ta.lines[row].chars().count());
+                let col = cmp::min(dc.1, ta.line_char_count(row));
                 Some(DataCursor(row, col).to_screen_cursor(ta))
             }
             WordEnd => {
@@ -429,14 +428,14 @@ impl CursorMove {
             }
             Jump(row, col) => {
                 let row = cmp::min(*row as usize, ta.lines.len() - 1);
-                let col = cmp::min(*col as usize, ta.lines[row].chars().count());
+                let col = cmp::min(*col as usize, ta.line_char_count(row));
                 Some(DataCursor(row, col).to_screen_cursor(ta))
             }
             InViewport => {
                 let (row_top, col_top, row_bottom, col_bottom) = viewport.position();
 
                 let row = row.clamp(row_top as usize, row_bottom as usize);
-                let row = cmp::min(row, ta.screen_lines_count() - 1);
+                let row = ta.clamp_screen_row(row);
                 let col = col.clamp(col_top as usize, col_bottom as usize);
                 let col = cmp::min(col, ta.screen_line_max_cursor_col(row));
                 Some(ScreenCursor {

@@ -75,6 +75,74 @@ impl EditKind {
         }
     }
 
+    /// What applying this edit from `before` to `after` (or, with `undo`, its inverse from
+    /// `after` to `before`) changes in the lines, for the screen map to re-wrap only that.
+    pub(crate) fn change(&self, before: &Pos, after: &Pos, undo: bool) -> Change {
+        use EditKind::*;
+        // The positions the applied edit is given (see `Edit::undo`).
+        let (b, a) = if undo {
+            (after, before)
+        } else {
+            (before, after)
+        };
+        let inserts = matches!(
+            self,
+            InsertChar(_) | InsertNewline | InsertStr(_) | InsertChunk(_)
+        ) != undo;
+        match self {
+            InsertChar(c) | DeleteChar(c) => {
+                let (bytes, chars) = (c.len_utf8(), 1);
+                if inserts {
+                    Change::in_line(b.row, b.offset, (0, 0), (bytes, chars))
+                } else {
+                    Change::in_line(b.row, a.offset, (bytes, chars), (0, 0))
+                }
+            }
+            InsertStr(s) | DeleteStr(s) => {
+                let (bytes, chars) = (s.len(), s.chars().count());
+                if inserts {
+                    Change::in_line(b.row, b.offset, (0, 0), (bytes, chars))
+                } else {
+                    Change::in_line(a.row, a.offset, (bytes, chars), (0, 0))
+                }
+            }
+            InsertNewline | DeleteNewline => {
+                if inserts {
+                    Change::Lines {
+                        row: b.row,
+                        at: b.offset,
+                        old: 1,
+                        new: 2,
+                    }
+                } else {
+                    Change::Lines {
+                        row: b.row.saturating_sub(1),
+                        at: a.offset,
+                        old: 2,
+                        new: 1,
+                    }
+                }
+            }
+            InsertChunk(c) | DeleteChunk(c) => {
+                if inserts {
+                    Change::Lines {
+                        row: b.row,
+                        at: b.offset,
+                        old: 1,
+                        new: c.len(),
+                    }
+                } else {
+                    Change::Lines {
+                        row: a.row,
+                        at: a.offset,
+                        old: c.len(),
+                        new: 1,
+                    }
+                }
+            }
+        }
+    }
+
     fn invert(&self) -> Self {
         use EditKind::*;
         match self.clone() {
@@ -86,6 +154,42 @@ impl EditKind {
             DeleteStr(s) => InsertStr(s),
             InsertChunk(c) => DeleteChunk(c),
             DeleteChunk(c) => InsertChunk(c),
+        }
+    }
+}
+
+/// What an applied edit changed in the lines (see [`EditKind::change`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Change {
+    /// Within line `row`, `removed` bytes (`removed_chars` chars) at byte `at` were
+    /// replaced by `inserted` bytes (`inserted_chars` chars).
+    InLine {
+        row: usize,
+        at: usize,
+        removed: usize,
+        removed_chars: usize,
+        inserted: usize,
+        inserted_chars: usize,
+    },
+    /// Line `row` kept its first `at` bytes; it and the `old - 1` lines after it became
+    /// `new` lines.
+    Lines {
+        row: usize,
+        at: usize,
+        old: usize,
+        new: usize,
+    },
+}
+
+impl Change {
+    fn in_line(row: usize, at: usize, removed: (usize, usize), inserted: (usize, usize)) -> Self {
+        Change::InLine {
+            row,
+            at,
+            removed: removed.0,
+            removed_chars: removed.1,
+            inserted: inserted.0,
+            inserted_chars: inserted.1,
         }
     }
 }
@@ -112,6 +216,11 @@ impl Edit {
 
     pub fn undo(&self, lines: &mut Vec<String>) {
         self.kind.invert().apply(lines, &self.after, &self.before); // Undo is redo of inverted edit
+    }
+
+    /// What [`Edit::redo`] (or, with `undo`, [`Edit::undo`]) changes in the lines.
+    pub(crate) fn change(&self, undo: bool) -> Change {
+        self.kind.change(&self.before, &self.after, undo)
     }
 
     pub fn cursor_before(&self) -> DataCursor {
@@ -157,21 +266,21 @@ impl History {
         self.edits.push_back(edit);
     }
 
-    pub fn redo(&mut self, lines: &mut Vec<String>) -> Option<DataCursor> {
+    pub fn redo(&mut self, lines: &mut Vec<String>) -> Option<(DataCursor, Change)> {
         if self.index == self.edits.len() {
             return None;
         }
         let edit = &self.edits[self.index];
         edit.redo(lines);
         self.index += 1;
-        Some(edit.cursor_after())
+        Some((edit.cursor_after(), edit.change(false)))
     }
 
-    pub fn undo(&mut self, lines: &mut Vec<String>) -> Option<DataCursor> {
+    pub fn undo(&mut self, lines: &mut Vec<String>) -> Option<(DataCursor, Change)> {
         self.index = self.index.checked_sub(1)?;
         let edit = &self.edits[self.index];
         edit.undo(lines);
-        Some(edit.cursor_before())
+        Some((edit.cursor_before(), edit.change(true)))
     }
 
     pub fn max_items(&self) -> usize {

@@ -2,7 +2,7 @@ use crate::cursor::{CursorMove, DataCursor, ScreenCursor};
 use crate::highlight::LineHighlighter;
 use crate::history::{Edit, EditKind, History};
 use crate::input::{Input, Key};
-use crate::screen_map::{DataLine, ScreenLine};
+use crate::screen_map::ScreenMap;
 use crate::scroll::Scrolling;
 #[cfg(feature = "search")]
 use crate::search::Search;
@@ -116,15 +116,15 @@ pub struct TextArea<'a> {
     pub(crate) cursor_style: Style,
     yank: YankText,
     #[cfg(feature = "search")]
-    search: Search,
+    pub(crate) search: Search,
     alignment: Alignment,
     wrap_mode: WrapMode,
     pub(crate) placeholder: Text<'a>,
     mask: Option<char>,
     selection_start: Option<DataCursor>,
     select_style: Style,
-    pub(crate) screen_lines: RefCell<Vec<ScreenLine>>,
-    pub(crate) data_pointers: RefCell<Vec<DataLine>>,
+    /// Rows of the soft-wrapped lines, made as they are needed (see `screen_map.rs`).
+    pub(crate) screen_map: RefCell<ScreenMap>,
     pub(crate) area: Cell<Rect>,
 }
 
@@ -196,9 +196,10 @@ impl Default for TextArea<'_> {
 }
 
 impl<'a> TextArea<'a> {
-    fn refresh_screen_map(&self) {
-        self.screen_map_load();
-    }
+    /// Upstream rebuilt the whole screen map here. The patched map notices a change of
+    /// wrap mode, width, tab length, mask or line numbers by itself, so nothing is
+    /// needed; edits are followed in `push_history`, `undo` and `redo`.
+    fn refresh_screen_map(&self) {}
 
     /// Create [`TextArea`] instance with given lines. If you have value other than `Vec<String>`, [`TextArea::from`]
     /// may be more useful.
@@ -214,7 +215,8 @@ impl<'a> TextArea<'a> {
             lines.push(String::new());
         }
 
-        let textarea = Self {
+        let screen_map = RefCell::new(ScreenMap::new(lines.len()));
+        Self {
             lines,
             block: None,
             style: Style::default(),
@@ -235,12 +237,9 @@ impl<'a> TextArea<'a> {
             mask: None,
             selection_start: None,
             select_style: Style::default().bg(Color::LightBlue),
-            screen_lines: RefCell::new(Vec::new()),
-            data_pointers: RefCell::new(Vec::new()),
+            screen_map,
             area: Cell::new(Rect::default()),
-        };
-        textarea.screen_map_load();
-        textarea
+        }
     }
 
     /// Handle a key input with default key mappings. For default key mappings, see the table in
@@ -753,9 +752,10 @@ impl<'a> TextArea<'a> {
     fn push_history(&mut self, kind: EditKind, before: Pos, after_offset: usize) {
         let DataCursor(row, col) = self.cursor;
         let after = Pos::new(row, col, after_offset);
+        // Re-wrap only what the edit changed.
+        self.screen_map_apply(kind.change(&before, &after, false));
         let edit = Edit::new(kind, before, after);
         self.history.push(edit);
-        self.refresh_screen_map();
     }
 
     /// Insert a single character at current cursor position.
@@ -775,12 +775,8 @@ impl<'a> TextArea<'a> {
 
         self.delete_selection(false);
         let DataCursor(row, col) = self.cursor;
+        let i = self.byte_offset(row, col);
         let line = &mut self.lines[row];
-        let i = line
-            .char_indices()
-            .nth(col)
-            .map(|(i, _)| i)
-            .unwrap_or(line.len());
         line.insert(i, c);
         self.cursor.1 += 1;
         self.push_history(
@@ -821,12 +817,7 @@ impl<'a> TextArea<'a> {
         debug_assert!(chunk.len() > 1, "Chunk size must be > 1: {:?}", chunk);
 
         let DataCursor(row, col) = self.cursor;
-        let line = &mut self.lines[row];
-        let i = line
-            .char_indices()
-            .nth(col)
-            .map(|(i, _)| i)
-            .unwrap_or(line.len());
+        let i = self.byte_offset(row, col);
         let before = Pos::new(row, col, i);
 
         let (row, col) = (
@@ -850,6 +841,7 @@ impl<'a> TextArea<'a> {
         }
 
         let DataCursor(row, col) = self.cursor;
+        let i = self.byte_offset(row, col);
         let line = &mut self.lines[row];
         debug_assert!(
             !s.contains('\n'),
@@ -857,11 +849,6 @@ impl<'a> TextArea<'a> {
             line,
         );
 
-        let i = line
-            .char_indices()
-            .nth(col)
-            .map(|(i, _)| i)
-            .unwrap_or(line.len());
         line.insert_str(i, &s);
         let end_offset = i + s.len();
 
@@ -957,13 +944,8 @@ impl<'a> TextArea<'a> {
             }
         };
 
+        let start_offset = self.byte_offset(start_row, start_col);
         let line = &self.lines[start_row];
-        let start_offset = {
-            line.char_indices()
-                .nth(start_col)
-                .map(|(i, _)| i)
-                .unwrap_or(line.len())
-        };
 
         // First line
         if let Some((offset_delta, col_delta)) = find_end(&line[start_offset..]) {
@@ -1021,8 +1003,9 @@ impl<'a> TextArea<'a> {
         }
 
         let DataCursor(row, _) = self.cursor;
+        let i = self.byte_offset(row, col);
         let line = &mut self.lines[row];
-        if let Some((i, _)) = line.char_indices().nth(col) {
+        if i < line.len() {
             let (bytes, chars) = bytes_and_chars(chars, &line[i..]);
             let removed = line.drain(i..i + bytes).as_str().to_string();
 
@@ -1084,12 +1067,8 @@ impl<'a> TextArea<'a> {
         self.delete_selection(false);
 
         let DataCursor(row, col) = self.cursor;
+        let offset = self.byte_offset(row, col);
         let line = &mut self.lines[row];
-        let offset = line
-            .char_indices()
-            .nth(col)
-            .map(|(i, _)| i)
-            .unwrap_or(line.len());
         let next_line = line[offset..].to_string();
         line.truncate(offset);
 
@@ -1119,11 +1098,12 @@ impl<'a> TextArea<'a> {
             return false;
         }
 
+        let prev_line_chars = self.line_char_count(row - 1);
         let line = self.lines.remove(row);
         let prev_line = &mut self.lines[row - 1];
         let prev_line_end = prev_line.len();
 
-        self.cursor = DataCursor(row - 1, prev_line.chars().count());
+        self.cursor = DataCursor(row - 1, prev_line_chars);
         prev_line.push_str(&line);
         self.push_history(EditKind::DeleteNewline, Pos::new(row, 0, 0), prev_line_end);
         true
@@ -1151,8 +1131,9 @@ impl<'a> TextArea<'a> {
             return self.delete_newline();
         }
 
+        let offset = self.byte_offset(row, col - 1);
         let line = &mut self.lines[row];
-        if let Some((offset, c)) = line.char_indices().nth(col - 1) {
+        if let Some(c) = line[offset..].chars().next() {
             line.remove(offset);
             self.cursor.1 -= 1;
             self.push_history(
@@ -1296,7 +1277,7 @@ impl<'a> TextArea<'a> {
         if let Some(col) = find_word_exclusive_end_forward(line, c) {
             self.delete_piece(c, col - c)
         } else {
-            let end_col = line.chars().count();
+            let end_col = self.line_char_count(r);
             if c < end_col {
                 self.delete_piece(c, end_col - c)
             } else if r + 1 < self.lines.len() {
@@ -1432,14 +1413,7 @@ impl<'a> TextArea<'a> {
     }
 
     fn line_offset(&self, row: usize, col: usize) -> usize {
-        let line = self
-            .lines
-            .get(row)
-            .unwrap_or(&self.lines[self.lines.len() - 1]);
-        line.char_indices()
-            .nth(col)
-            .map(|(i, _)| i)
-            .unwrap_or(line.len())
+        self.byte_offset(row.min(self.lines.len() - 1), col)
     }
 
     /// Set the style used for text selection. The default style is light blue.
@@ -1470,7 +1444,7 @@ impl<'a> TextArea<'a> {
         self.select_style
     }
 
-    fn selection_positions(&self) -> Option<(Pos, Pos)> {
+    pub(crate) fn selection_positions(&self) -> Option<(Pos, Pos)> {
         let DataCursor(sr, sc) = self.selection_start?;
         let DataCursor(er, ec) = self.cursor;
         let (so, eo) = (self.line_offset(sr, sc), self.line_offset(er, ec));
@@ -1596,12 +1570,12 @@ impl<'a> TextArea<'a> {
     /// assert_eq!(textarea.lines(), ["abc def"]);
     /// ```
     pub fn undo(&mut self) -> bool {
-        if let Some(cursor) = self.history.undo(&mut self.lines) {
+        if let Some((cursor, change)) = self.history.undo(&mut self.lines) {
+            self.screen_map_apply(change);
             self.cancel_selection();
             let row = cursor.0.min(self.lines.len().saturating_sub(1));
-            let col = cursor.1.min(self.lines[row].chars().count());
+            let col = cursor.1.min(self.line_char_count(row));
             self.cursor = (row, col).into();
-            self.refresh_screen_map();
             true
         } else {
             false
@@ -1622,23 +1596,28 @@ impl<'a> TextArea<'a> {
     /// assert_eq!(textarea.lines(), [" def"]);
     /// ```
     pub fn redo(&mut self) -> bool {
-        if let Some(cursor) = self.history.redo(&mut self.lines) {
+        if let Some((cursor, change)) = self.history.redo(&mut self.lines) {
+            self.screen_map_apply(change);
             self.cancel_selection();
             let row = cursor.0.min(self.lines.len().saturating_sub(1));
-            let col = cursor.1.min(self.lines[row].chars().count());
+            let col = cursor.1.min(self.line_char_count(row));
             self.cursor = (row, col).into();
-            self.refresh_screen_map();
             true
         } else {
             false
         }
     }
 
+    /// The spans of one screen row. `selection` is [`TextArea::selection_positions`] and
+    /// `matches` the search matches in the whole logical line, both worked out once per
+    /// render rather than once per row.
     pub(crate) fn line_spans_segment<'b>(
         &'b self,
         line: &'b str,
         wrapped: &WrappedLine,
         lnum_len: u8,
+        selection: Option<&(Pos, Pos)>,
+        #[cfg_attr(not(feature = "search"), allow(unused_variables))] matches: &[(usize, usize)],
     ) -> Line<'b> {
         let fragment = &line[wrapped.start_byte..wrapped.end_byte];
         let mut hl = LineHighlighter::new(
@@ -1671,8 +1650,14 @@ impl<'a> TextArea<'a> {
         }
 
         #[cfg(feature = "search")]
-        if let Some(matches) = self.search.matches(line) {
-            let clipped = matches
+        if self.search.pat.is_some() {
+            // Matches are in order and do not overlap: skip to the first one that ends in
+            // this row.
+            let first = matches.partition_point(|&(_, end)| end <= wrapped.start_byte);
+            let clipped = matches[first..]
+                .iter()
+                .copied()
+                .take_while(|&(start, _)| start < wrapped.end_byte)
                 .filter_map(|(start, end)| {
                     let start = cmp::max(start, wrapped.start_byte);
                     let end = cmp::min(end, wrapped.end_byte);
@@ -1684,7 +1669,7 @@ impl<'a> TextArea<'a> {
             }
         }
 
-        if let Some((start, end)) = self.selection_positions() {
+        if let Some((start, end)) = selection {
             if wrapped.first_in_row && wrapped.last_in_row {
                 hl.selection(wrapped.row, start.row, start.offset, end.row, end.offset);
             } else if start.row <= wrapped.row && wrapped.row <= end.row {
@@ -2290,7 +2275,7 @@ impl<'a> TextArea<'a> {
     pub fn screen_to_data(&self, row: usize, col: usize) -> DataCursor {
         // Every internal caller passes a row that came out of the screen
         // map, so the bound is checked here, at the public boundary.
-        let row = row.min(self.screen_lines_count().saturating_sub(1));
+        let row = self.clamp_screen_row(row);
         self.screen_to_array(ScreenCursor {
             row,
             col,

@@ -143,12 +143,28 @@ fn clip_line(line: Line<'_>, left: usize, width: usize) -> Line<'_> {
 impl<'a> TextArea<'a> {
     fn text_widget(&'a self, top_row: usize, height: usize, top_col: u16, width: u16) -> Text<'a> {
         let lnum_len = num_digits(self.lines().len());
-        let screen_lines = self.screen_lines.borrow();
-        let bottom_row = cmp::min(top_row + height, screen_lines.len());
-        let mut lines = Vec::with_capacity(bottom_row - top_row);
-        for row in &screen_lines[top_row..bottom_row] {
-            let line = &self.lines()[row.wrapped.row];
-            let mut spans = self.line_spans_segment(line, &row.wrapped, lnum_len);
+        // Only the rows on screen are wrapped (patched, see PATCHES.md).
+        let rows = self.screen_rows(top_row, height);
+        let selection = self.selection_positions();
+        // Search matches in the logical line of the previous row: a line is searched once,
+        // not once per row.
+        #[cfg_attr(not(feature = "search"), allow(unused_mut))]
+        let mut matches: Vec<(usize, usize)> = Vec::new();
+        #[cfg(feature = "search")]
+        let mut matches_of = None;
+        let mut lines = Vec::with_capacity(rows.len());
+        for row in &rows {
+            let line = &self.lines()[row.row];
+            #[cfg(feature = "search")]
+            if matches_of != Some(row.row) {
+                matches_of = Some(row.row);
+                matches.clear();
+                if let Some(found) = self.search.matches(line) {
+                    matches.extend(found);
+                }
+            }
+            let mut spans =
+                self.line_spans_segment(line, row, lnum_len, selection.as_ref(), &matches);
             // Scroll here, not with `Paragraph::scroll`, which draws a wide char cut by the left
             // edge whole and drops one cut by the right edge. Like that scroll, only left-aligned
             // text is scrolled.
@@ -195,10 +211,10 @@ impl Widget for &TextArea<'_> {
         };
         let Rect { width, height, .. } = inner_area;
 
-        if self.area.get() != inner_area {
-            self.area.set(inner_area);
-            self.screen_map_load();
-        }
+        // Upstream rebuilt the screen map whenever the area changed. The patched map
+        // re-wraps by itself when the wrap width changes, and a change of height or
+        // position does not change the rows.
+        self.area.set(inner_area);
 
         let (prev_top_row, prev_top_col) = self.viewport.scroll_top();
         let (text, top_row, top_col) = if self.is_empty() && !self.placeholder.lines.is_empty() {
