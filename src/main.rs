@@ -11,8 +11,8 @@ use huiwu::config::{self, Config};
 use huiwu::domain::Clock;
 use huiwu::export::{self, Format};
 use huiwu::i18n::{self, Lang};
-use huiwu::store::Store;
 use huiwu::store::writer::Writer;
+use huiwu::store::{Access, Store, access};
 use huiwu::theme::Theme;
 
 #[derive(Parser)]
@@ -101,38 +101,72 @@ fn main() -> ExitCode {
         eprintln!("{}", lang.t(&i18n::NO_DATA_DIR));
         return ExitCode::FAILURE;
     };
-    let mut store = match Store::open(&db, &operator) {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("huiwu: {}", i18n::store_error(lang, &e));
-            return ExitCode::FAILURE;
-        }
-    };
     let clock = SystemClock;
     match cli.command {
-        Some(Command::Demo) => match huiwu::demo::load(&mut store, clock.now()) {
-            Ok(id) => {
-                println!("{}", i18n::demo_ready(lang, id));
-                ExitCode::SUCCESS
-            }
-            Err(e) => fail(lang, &e),
-        },
-        Some(Command::Check) => match store.check() {
-            Ok(p) if p.is_empty() => {
-                println!("ok");
-                ExitCode::SUCCESS
-            }
-            Ok(p) => {
-                for line in p {
-                    println!("{line}");
+        Some(Command::Demo) => {
+            let mut store = match Store::open(&db, &operator) {
+                Ok(s) => s,
+                Err(e) => return fail_open(lang, &e),
+            };
+            match huiwu::demo::load(&mut store, clock.now()) {
+                Ok(id) => {
+                    println!("{}", i18n::demo_ready(lang, id));
+                    ExitCode::SUCCESS
                 }
-                ExitCode::FAILURE
+                Err(e) => fail(lang, &e),
             }
-            Err(e) => fail(lang, &e),
+        }
+        // Checking and exporting read only: they never create or change anything.
+        Some(Command::Check) => check(&db, &operator, lang),
+        Some(Command::Export { paper }) => match Store::open_read_only(&db, &operator) {
+            Ok(store) => export_paper(&store, paper, lang, clock.now()),
+            Err(e) => fail_open(lang, &e),
         },
-        Some(Command::Export { paper }) => export_paper(&store, paper, lang, clock.now()),
-        None => console(store, &db, &cli, &config, lang, &operator, notes),
+        None => {
+            let read_only = access(&db) == Access::ReadOnly;
+            let opened = if read_only {
+                Store::open_read_only(&db, &operator)
+            } else {
+                Store::open(&db, &operator)
+            };
+            match opened {
+                Ok(store) => {
+                    let who = Who {
+                        db: &db,
+                        lang,
+                        operator: &operator,
+                        read_only,
+                    };
+                    console(store, &who, &cli, &config, notes)
+                }
+                Err(e) => fail_open(lang, &e),
+            }
+        }
     }
+}
+
+/// `huiwu check`: every problem `integrity_check` and the foreign keys report, exit 0
+/// only when there is none. A damaged database is still examined and its damage listed.
+fn check(db: &std::path::Path, operator: &str, lang: Lang) -> ExitCode {
+    let problems = match Store::open_read_only(db, operator) {
+        Ok(store) => match store.check() {
+            Ok(p) => p,
+            Err(e) => return fail(lang, &e),
+        },
+        Err(e @ huiwu::store::StoreError::Corrupt(_)) => {
+            eprintln!("huiwu: {}", i18n::store_error(lang, &e));
+            huiwu::store::integrity_report(db)
+        }
+        Err(e) => return fail_open(lang, &e),
+    };
+    if problems.is_empty() {
+        println!("ok");
+        return ExitCode::SUCCESS;
+    }
+    for line in problems {
+        println!("{line}");
+    }
+    ExitCode::FAILURE
 }
 
 fn default_db() -> Option<PathBuf> {
@@ -141,6 +175,12 @@ fn default_db() -> Option<PathBuf> {
 
 fn fail(lang: Lang, e: &huiwu::store::StoreError) -> ExitCode {
     eprintln!("huiwu: {}", i18n::store_error(lang, e));
+    ExitCode::FAILURE
+}
+
+/// The database could not be opened: say why, without promising a retry.
+fn fail_open(lang: Lang, e: &huiwu::store::StoreError) -> ExitCode {
+    eprintln!("huiwu: {}", i18n::open_error(lang, e));
     ExitCode::FAILURE
 }
 
@@ -175,7 +215,7 @@ fn export_paper(store: &Store, paper: Paper, lang: Lang, now: huiwu::domain::Tim
             print!("{text}");
             ExitCode::SUCCESS
         }
-        Some(path) => match std::fs::write(&path, text) {
+        Some(path) => match export::write_private(&path, text.as_bytes()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!(
@@ -188,18 +228,28 @@ fn export_paper(store: &Store, paper: Paper, lang: Lang, now: huiwu::domain::Tim
     }
 }
 
+/// The database the console runs on, and for whom.
+struct Who<'a> {
+    db: &'a std::path::Path,
+    lang: Lang,
+    operator: &'a str,
+    /// The file or its folder cannot be written.
+    read_only: bool,
+}
+
 fn console(
     mut store: Store,
-    db: &std::path::Path,
+    who: &Who<'_>,
     cli: &Cli,
     config: &Config,
-    lang: Lang,
-    operator: &str,
     mut notes: Vec<String>,
 ) -> ExitCode {
+    let (db, lang, operator, read_only) = (who.db, who.lang, who.operator, who.read_only);
     let clock = SystemClock;
     let empty = matches!(store.latest_meeting(), Ok(None));
-    if empty {
+    if read_only {
+        notes.insert(0, lang.t(&i18n::READ_ONLY_NOTE).to_string());
+    } else if empty {
         match huiwu::demo::load(&mut store, clock.now()) {
             Ok(_) => notes.insert(0, lang.t(&i18n::DEMO_LOADED).to_string()),
             Err(e) => return fail(lang, &e),
@@ -229,11 +279,15 @@ fn console(
             i18n::binding_problem(lang, &p)
         )
     }));
-    let writer = match Writer::spawn(db, operator, huiwu::store::DEFAULT_BUSY_TIMEOUT) {
-        Ok(w) => Some(w),
-        Err(e) => {
-            notes.push(i18n::store_error(lang, &e));
-            None
+    let writer = if read_only {
+        None
+    } else {
+        match Writer::spawn(db, operator, huiwu::store::DEFAULT_BUSY_TIMEOUT) {
+            Ok(w) => Some(w),
+            Err(e) => {
+                notes.push(i18n::store_error(lang, &e));
+                None
+            }
         }
     };
     let settings = Settings {
@@ -246,6 +300,7 @@ fn console(
         Ok(a) => a,
         Err(e) => return fail(lang, &e),
     };
+    app.ctx.read_only = read_only;
     if !notes.is_empty() {
         let error = notes
             .iter()
@@ -258,20 +313,35 @@ fn console(
         }
     }
     let ended = run(&mut app);
-    let unsaved = app.finish();
-    let mut lost = false;
-    if !unsaved.is_empty() {
-        // The database would not take it: put it in a private file rather than lose it.
-        let now = clock.now();
-        let e = huiwu::emergency::Emergency::new(db, operator, now, &unsaved);
-        match huiwu::emergency::write(db, &e) {
+    // The user quit and waited; a signal or a closed terminal leaves no one to wait for.
+    let settled = app.leaving.written.is_some() || app.leaving.discarded;
+    let wait = match ended {
+        Ok(Ended::Quit) if !settled => huiwu::app::FINISH_WAIT,
+        _ => std::time::Duration::from_secs(1),
+    };
+    let unsaved = app.finish_within(wait);
+    let lost = !unsaved.is_empty();
+    match (&app.leaving.written, lost) {
+        // Everything reached the database after all: the emergency file is not needed.
+        (Some(path), false) => {
+            let _ = std::fs::remove_file(path);
+        }
+        (Some(path), true) => eprintln!(
+            "huiwu: {}",
+            i18n::unsaved_file(lang, &path.display().to_string())
+        ),
+        (None, true) if app.leaving.discarded => {
+            let n = huiwu::app::leaving::unsaved_chars(&app.ctx.store, &unsaved);
+            eprintln!("huiwu: {}", i18n::discarded(lang, n))
+        }
+        (None, true) => match app.write_emergency(&unsaved) {
             Ok(path) => eprintln!(
                 "huiwu: {}",
                 i18n::unsaved_file(lang, &path.display().to_string())
             ),
             Err(_) => eprintln!("huiwu: {}", lang.t(&i18n::UNSAVED_LOST)),
-        }
-        lost = true;
+        },
+        (None, false) => {}
     }
     match ended {
         // Anything that did not reach the database makes the exit status say so.

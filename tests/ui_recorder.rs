@@ -173,3 +173,12 @@ fn the_preview_of_an_earlier_speaker_is_the_end_of_their_words() {
         rows.join("\n")
     );
 }
+
+#[test]
+fn a_bare_line_feed_is_a_new_line_not_a_deletion() {
+    let mut app = demo();
+    let before = focused_text(&app);
+    // Some terminals send LF for Enter; the editor's own Ctrl-J would delete the line.
+    key_mod(&mut app, KeyCode::Char('j'), KeyModifiers::CONTROL);
+    assert_eq!(focused_text(&app), format!("{before}\n"));
+}

@@ -7,10 +7,20 @@ use std::any::Any;
 use super::form::Form;
 use super::picker::Picker;
 use super::screen::ScreenId;
+use crate::i18n::Tr;
 
 /// A yes/no question.
 pub struct Question {
     pub text: String,
+}
+
+/// A question answered with one of several keys.
+pub struct Choices {
+    pub text: String,
+    /// Each key with what it does.
+    pub options: Vec<(char, Tr)>,
+    /// The key pressed, once answered.
+    pub chosen: Option<char>,
 }
 
 pub enum LayerKind {
@@ -18,11 +28,14 @@ pub enum LayerKind {
     Form(Box<Form>),
     Confirm(Question),
     Picker(Box<Picker>),
+    Choices(Choices),
 }
 
 /// Who gets the answer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Owner {
+    /// The app itself (leaving with unsaved text; an emergency file found at start).
+    App,
     Screen(ScreenId),
     /// The layer beneath (a question about a form's answer).
     Below,
@@ -41,6 +54,8 @@ pub enum Reply<'a> {
     Yes,
     No,
     Picked(&'a Picker),
+    /// The key chosen in a [`Choices`].
+    Chose(char),
 }
 
 /// What the owner makes of an answer.

@@ -24,6 +24,7 @@ pub mod form;
 pub mod keymap;
 pub mod keyspec;
 pub mod layer;
+pub mod leaving;
 pub mod picker;
 pub mod run;
 pub mod saver;
@@ -60,6 +61,8 @@ pub struct App {
     pub ctx: Ctx,
     pub console: Console,
     pub screen: ScreenId,
+    /// Quitting: waiting for the save queue, or what became of the unsaved text.
+    pub leaving: leaving::Leaving,
 }
 
 impl App {
@@ -71,11 +74,14 @@ impl App {
         let mut ctx = Ctx::new(store, settings, clock);
         let console = Console::open(&mut ctx)?;
         ctx.store.set_busy_timeout(UI_BUSY_TIMEOUT)?;
-        Ok(Self {
+        let mut app = Self {
             ctx,
             console,
             screen: ScreenId::Console,
-        })
+            leaving: leaving::Leaving::default(),
+        };
+        app.offer_restore();
+        Ok(app)
     }
 
     /// The screen showing and the shared context, borrowed together.
@@ -124,7 +130,7 @@ impl App {
                     .lookup(&[], &k)
                     .is_some_and(|a| a == Action::Global(GlobalAction::Quit));
                 if quit {
-                    self.ctx.quit = true;
+                    self.ask_quit();
                 }
             }
             Event::Paste(_) if self.too_small() => {}
@@ -198,7 +204,7 @@ impl App {
             }
             G::ToggleLang => self.ctx.lang = self.ctx.lang.other(),
             G::SaveNow => self.flush(true),
-            G::Quit => self.ctx.quit = true,
+            G::Quit => self.ask_quit(),
         }
     }
 
@@ -236,6 +242,14 @@ impl App {
                 KeyCode::Char('n' | 'N') | KeyCode::Esc => FormEvent::Cancel,
                 _ => FormEvent::Handled,
             },
+            LayerKind::Choices(c) => match key.code {
+                KeyCode::Esc => FormEvent::Cancel,
+                KeyCode::Char(k) if c.options.iter().any(|(o, _)| *o == k) => {
+                    c.chosen = Some(k);
+                    FormEvent::Submit
+                }
+                _ => FormEvent::Handled,
+            },
         };
         match event {
             FormEvent::Handled => {}
@@ -260,6 +274,23 @@ impl App {
             return;
         };
         let owner = match layer.owner {
+            Owner::App => {
+                let Some(ask) = layer.purpose.downcast_ref::<leaving::AppAsk>().cloned() else {
+                    return;
+                };
+                let verdict = match &mut layer.kind {
+                    LayerKind::Form(form) => self.app_answer(&ask, Reply::Form(form)),
+                    LayerKind::Choices(c) => match c.chosen {
+                        Some(k) => self.app_answer(&ask, Reply::Chose(k)),
+                        None => Verdict::Done,
+                    },
+                    _ => self.app_answer(&ask, Reply::Yes),
+                };
+                if verdict == Verdict::Keep {
+                    self.ctx.layers.insert(index, layer);
+                }
+                return;
+            }
             Owner::Screen(id) => id,
             Owner::Below => {
                 // Yes to a question about the form beneath: answer that form again.
@@ -275,6 +306,10 @@ impl App {
             LayerKind::Form(form) => screen.answer(ctx, layer.purpose.as_ref(), Reply::Form(form)),
             LayerKind::Picker(p) => screen.answer(ctx, layer.purpose.as_ref(), Reply::Picked(p)),
             LayerKind::Confirm(_) => screen.answer(ctx, layer.purpose.as_ref(), Reply::Yes),
+            LayerKind::Choices(c) => match c.chosen {
+                Some(k) => screen.answer(ctx, layer.purpose.as_ref(), Reply::Chose(k)),
+                None => Verdict::Done,
+            },
             LayerKind::Help => Verdict::Done,
         };
         match verdict {
@@ -301,6 +336,7 @@ impl App {
         self.console.saved(&self.ctx);
         let (screen, ctx) = self.parts(self.screen);
         screen.tick(ctx);
+        self.leaving_tick();
         if let Some(m) = &self.ctx.message
             && !m.error
             && m.at.elapsed() > Duration::from_secs(8)

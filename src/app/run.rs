@@ -61,9 +61,6 @@ fn event_loop(
     stop: &AtomicBool,
 ) -> io::Result<Ended> {
     loop {
-        if stop.load(Ordering::Relaxed) {
-            return Ok(Ended::Signal);
-        }
         terminal.draw(|f| ui::render(f, app))?;
         // Wait for the terminal ourselves: crossterm 0.29's poll spins without returning
         // once the terminal is gone, so a hang-up would never be noticed or saved for.
@@ -86,14 +83,45 @@ fn event_loop(
             }
         }
         app.tick();
+        // Checked after the input is taken: what was typed before the signal counts,
+        // even a paste still arriving.
+        if stop.load(Ordering::Relaxed) {
+            take_the_rest(app);
+            return Ok(Ended::Signal);
+        }
         if app.quit() {
             return Ok(Ended::Quit);
         }
     }
 }
 
+/// Before ending on a signal: take what is still arriving (the rest of a paste), for a
+/// short while, unless the terminal is gone.
+fn take_the_rest(app: &mut App) {
+    let until = std::time::Instant::now() + Duration::from_millis(300);
+    while std::time::Instant::now() < until {
+        if let Wait::HungUp = wait_for_input(Duration::from_millis(50)) {
+            return;
+        }
+        match event::poll(Duration::ZERO) {
+            Ok(true) => match event::read() {
+                Ok(ev) => app.handle_event(ev),
+                Err(_) => return,
+            },
+            Ok(false) => {
+                if let Wait::Quiet = wait_for_input(Duration::from_millis(50)) {
+                    return;
+                }
+            }
+            Err(_) => return,
+        }
+    }
+}
+
 enum Wait {
     Ready,
+    /// Nothing arrived in the time given.
+    Quiet,
     HungUp,
 }
 
@@ -110,6 +138,9 @@ fn wait_for_input(limit: Duration) -> Wait {
     let n = unsafe { libc::poll(&mut fds, 1, ms) };
     if n > 0 && fds.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
         return Wait::HungUp;
+    }
+    if n == 0 {
+        return Wait::Quiet;
     }
     // Timeout, input, or EINTR (a resize or a signal): all mean "go round again".
     Wait::Ready

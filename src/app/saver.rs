@@ -211,7 +211,14 @@ impl Saver {
         }
         let backend = std::mem::replace(&mut self.backend, Backend::Inline(SaveQueue::default()));
         if let Backend::Thread(w) = backend {
-            for r in w.close() {
+            // Everything committed: let the thread end as usual. Otherwise do not wait
+            // out another program's lock: what is left goes to the emergency file.
+            let reports = if self.outstanding.is_empty() {
+                w.close()
+            } else {
+                w.close_now()
+            };
+            for r in reports {
                 self.take(r);
             }
         }

@@ -214,12 +214,36 @@ pub fn saved_at(lang: Lang, hms: &str) -> String {
     format!("{} {hms}", lang.t(&SAVED))
 }
 
+/// Why the database could not be opened at start: as `store_error`, but nothing is
+/// being kept or retried yet, so the words do not promise it.
+pub fn open_error(lang: Lang, e: &StoreError) -> String {
+    match e {
+        StoreError::Locked => lang.pick(
+            "数据库正被其他程序锁定（已等待 5 秒），未能打开。请关闭该程序后再启动".into(),
+            "The database is locked by another program (waited 5 s) and could not be opened. Close that program and start again".into(),
+        ),
+        StoreError::DiskFull => lang.pick(
+            "磁盘已满，无法打开数据库。请腾出空间后再启动".into(),
+            "The disk is full: the database cannot be opened. Free some space and start again".into(),
+        ),
+        other => store_error(lang, other),
+    }
+}
+
 /// A database problem, in words the user can act on.
 pub fn store_error(lang: Lang, e: &StoreError) -> String {
     match e {
         StoreError::CannotCreate { path, source } => lang.pick(
             format!("无法创建或打开数据库 {}：{source}", path.display()),
             format!("Cannot create or open the database {}: {source}", path.display()),
+        ),
+        StoreError::NoSuchDatabase { path } => lang.pick(
+            format!("没有这个数据库：{}", path.display()),
+            format!("No such database: {}", path.display()),
+        ),
+        StoreError::EmptyFile { path } => lang.pick(
+            format!("{} 是空文件，不是会务（huiwu）数据库", path.display()),
+            format!("{} is an empty file, not a huiwu database", path.display()),
         ),
         StoreError::NotHuiwu { path } => lang.pick(
             format!("{} 不是会务（huiwu）数据库，未做任何改动", path.display()),
@@ -228,6 +252,10 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
         StoreError::TooNew { path, found, known } => lang.pick(
             format!("{} 由更新版本的程序写入（结构 {found}，本程序支持 {known}），请升级程序", path.display()),
             format!("{} was written by a newer huiwu (schema {found}, this knows {known}): please upgrade", path.display()),
+        ),
+        StoreError::Interrupted => lang.pick(
+            "保存被中断；内容保留在内存中".into(),
+            "Saving was interrupted; the text is kept in memory".into(),
         ),
         StoreError::Locked => lang.pick(
             "数据库被其他程序锁定，稍后重试；已输入的内容保留在内存中".into(),
@@ -242,8 +270,8 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
             "The disk is full; text kept in memory, retrying".into(),
         ),
         StoreError::Corrupt(m) => lang.pick(
-            format!("数据库已损坏：{m}。请用备份恢复"),
-            format!("The database is damaged: {m}. Restore from a backup"),
+            format!("会务数据库已损坏（{m}）。请用备份恢复，并用 huiwu check 查看损坏之处"),
+            format!("The huiwu database is damaged ({m}). Restore a backup; huiwu check lists the damage"),
         ),
         StoreError::BadData(m) => lang.pick(
             format!("数据有误：{m}；未能保存的内容将在退出时写入应急文件"),
@@ -357,4 +385,67 @@ pub fn binding_problem(lang: Lang, p: &crate::app::keymap::BindingProblem) -> St
             ),
         ),
     }
+}
+
+pub const QUIT_SAVING: Tr = Tr("正在保存，完成后退出……", "Saving before quitting…");
+pub const FORM_WRITE_TO: Tr = Tr("另存未保存的内容", "Write the unsaved text elsewhere");
+pub const WRITE_TO_HINT: Tr = Tr(
+    "写入一个新文件（仅本人可读），例如 U 盘上的路径",
+    "A new file, readable by you only, e.g. on a USB stick",
+);
+pub const BACK: Tr = Tr("返回", "Back");
+pub const F_PATH: Tr = Tr("文件路径", "File path");
+
+/// Neither the database nor the emergency file takes the text.
+pub fn nowhere_to_save(lang: Lang, chars: usize, why: &str) -> String {
+    lang.pick(
+        format!("数据库和应急文件都无法写入（{why}）。有 {chars} 字尚未保存，仍在屏幕上。r 重试 · e 另存到其他位置 · d 放弃 · Esc 返回"),
+        format!("Neither the database nor the emergency file can be written ({why}). {chars} characters are not saved; they are still on screen. r retry · e write elsewhere · d discard · Esc back"),
+    )
+}
+
+/// The last word before discarding unsaved text.
+pub fn discard_confirm(lang: Lang, chars: usize) -> String {
+    lang.pick(
+        format!("放弃后这 {chars} 字将永久丢失，确定放弃并退出吗？"),
+        format!("These {chars} characters will be lost for good. Discard them and quit?"),
+    )
+}
+
+/// An emergency file from an earlier run was found.
+pub fn restore_offer(lang: Lang, path: &str, chars: usize, when: &str) -> String {
+    lang.pick(
+        format!("发现上次未能存入数据库的内容：{path}（{when}，{chars} 字）。r 恢复到原条目（记入审计日志）· l 暂不处理"),
+        format!("Text an earlier run could not save was found: {path} ({when}, {chars} characters). r bring it back into its entries (kept in the audit log) · l leave it"),
+    )
+}
+
+pub fn restore_unreadable(lang: Lang, path: &str, why: &str) -> String {
+    lang.pick(
+        format!("应急文件 {path} 无法读取（{why}），请用文本编辑器打开查看"),
+        format!("The emergency file {path} cannot be read ({why}): open it in a text editor"),
+    )
+}
+
+pub fn restored(lang: Lang, chars: usize) -> String {
+    lang.pick(
+        format!("已恢复 {chars} 字，正在存入数据库"),
+        format!("{chars} characters brought back, on their way to the database"),
+    )
+}
+
+pub const READ_ONLY_NOTE: Tr = Tr(
+    "数据库无法写入（只读介质或只读文件）：只能查看和导出，不能修改",
+    "The database cannot be written (read-only medium or file): you can look and export, not change",
+);
+pub const READ_ONLY_REFUSED: Tr = Tr(
+    "只读：此数据库不能修改",
+    "Read-only: this database cannot be changed",
+);
+
+pub fn discarded(lang: Lang, chars: usize) -> String {
+    lang.pick(
+        format!("已按要求放弃 {chars} 字未保存的内容"),
+        format!("{chars} unsaved characters discarded as asked"),
+    )
 }

@@ -61,6 +61,10 @@ pub enum Change {
         person: Person,
         admission: Admission,
     },
+    /// Changes brought back from an emergency file: an audit row names the file.
+    Restored {
+        file: String,
+    },
     /// Where the operator is (not part of the record; never audited).
     Session {
         session: SessionState,
@@ -99,6 +103,9 @@ impl Change {
                 events,
             } => topic::advance(tx, *meeting_id, *from, *to, events),
             Self::Admit { person, admission } => people::admit(tx, person, admission),
+            Self::Restored { file } => tx.audit(
+                super::tx::Audit::new("restore", "emergency_file", None).values(None, Some(file)),
+            ),
             Self::Session { session } => session::save_session(tx, session),
         }
     }

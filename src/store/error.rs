@@ -12,6 +12,10 @@ pub enum StoreError {
     },
     #[error("{path} is not a huiwu database")]
     NotHuiwu { path: PathBuf },
+    #[error("no such database: {path}")]
+    NoSuchDatabase { path: PathBuf },
+    #[error("{path} is an empty file, not a huiwu database")]
+    EmptyFile { path: PathBuf },
     #[error("{path} was written by a newer huiwu (schema {found}, this program knows {known})")]
     TooNew {
         path: PathBuf,
@@ -20,6 +24,8 @@ pub enum StoreError {
     },
     #[error("the database is locked by another program")]
     Locked,
+    #[error("stopped before the database answered")]
+    Interrupted,
     #[error("the database cannot be written: {0}")]
     ReadOnly(String),
     #[error("the disk is full")]
@@ -46,6 +52,7 @@ impl StoreError {
         let code = e.sqlite_error_code();
         match code {
             Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Self::Locked,
+            Some(ErrorCode::OperationInterrupted) => Self::Interrupted,
             Some(ErrorCode::NotADatabase) => Self::NotHuiwu {
                 path: path.to_path_buf(),
             },
@@ -82,6 +89,9 @@ impl StoreError {
     /// A failure that may pass (another terminal's transaction, a full disk being
     /// cleared): the caller keeps the data and tries again.
     pub fn is_transient(&self) -> bool {
-        matches!(self, Self::Locked | Self::DiskFull | Self::ReadOnly(_))
+        matches!(
+            self,
+            Self::Locked | Self::DiskFull | Self::ReadOnly(_) | Self::Interrupted
+        )
     }
 }

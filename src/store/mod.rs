@@ -9,6 +9,7 @@ pub mod change;
 mod decision;
 mod error;
 mod meeting;
+mod open;
 mod people;
 pub mod procedure;
 mod session;
@@ -23,10 +24,11 @@ use std::sync::Arc;
 use std::sync::OnceLock;
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags};
-use rusqlite_migration::{M, Migrations};
+use rusqlite::Connection;
+use rusqlite_migration::M;
 
 pub use error::StoreError;
+pub use open::{Access, access, integrity_report};
 pub use session::SessionState;
 
 use crate::clock::SystemClock;
@@ -86,33 +88,6 @@ pub fn new_id() -> Id {
 }
 
 impl Store {
-    /// Open (creating, mode 0600) and migrate the database at `path`.
-    pub fn open(path: &Path, operator: &str) -> Result<Self> {
-        Self::open_with(path, operator, DEFAULT_BUSY_TIMEOUT)
-    }
-
-    pub fn open_with(path: &Path, operator: &str, busy: Duration) -> Result<Self> {
-        create_owner_only(path)?;
-        let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE
-                | OpenFlags::SQLITE_OPEN_CREATE
-                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(|e| StoreError::classify(e, path))?;
-        let mut store = Self::with_conn(conn, Some(path.to_path_buf()), operator);
-        store.prepare(busy)?;
-        Ok(store)
-    }
-
-    /// A private in-memory database, for tests and benchmarks.
-    pub fn open_in_memory(operator: &str) -> Result<Self> {
-        let conn = Connection::open_in_memory()?;
-        let mut store = Self::with_conn(conn, None, operator);
-        store.prepare(DEFAULT_BUSY_TIMEOUT)?;
-        Ok(store)
-    }
-
     fn with_conn(conn: Connection, path: Option<PathBuf>, operator: &str) -> Self {
         Self {
             conn,
@@ -134,6 +109,11 @@ impl Store {
         self.writer = id.to_string();
     }
 
+    /// A handle that cuts short what this connection is doing, from another thread.
+    pub fn interrupt_handle(&self) -> rusqlite::InterruptHandle {
+        self.conn.get_interrupt_handle()
+    }
+
     /// How long a statement waits for another connection's lock before giving up.
     pub fn set_busy_timeout(&self, busy: Duration) -> Result<()> {
         Ok(self.conn.busy_timeout(busy)?)
@@ -153,67 +133,6 @@ impl Store {
     #[doc(hidden)]
     pub fn page_count(&self) -> Result<u32> {
         Ok(self.conn.query_row("PRAGMA page_count", [], |r| r.get(0))?)
-    }
-
-    fn prepare(&mut self, busy: Duration) -> Result<()> {
-        let path = self.path.clone().unwrap_or_default();
-        let classify = |e: rusqlite::Error| StoreError::classify(e, &path);
-        self.conn.busy_timeout(busy).map_err(classify)?;
-        // Reading the header first tells a file that is not a database from one that is.
-        self.conn
-            .query_row("SELECT count(*) FROM sqlite_master", [], |r| {
-                r.get::<_, i64>(0)
-            })
-            .map_err(classify)?;
-        // Refuse another program's file before changing anything in it (even its journal).
-        self.check_is_ours()?;
-        self.conn
-            .pragma_update(None, "journal_mode", "WAL")
-            .map_err(classify)?;
-        self.conn
-            .pragma_update(None, "synchronous", "FULL")
-            .map_err(classify)?;
-        self.conn
-            .pragma_update(None, "foreign_keys", "ON")
-            .map_err(classify)?;
-        Migrations::from_slice(MIGRATIONS)
-            .to_latest(&mut self.conn)
-            .map_err(|e| StoreError::from_migration(e, &path))?;
-        Ok(())
-    }
-
-    /// Refuse a database that some other program made, or a newer huiwu did.
-    fn check_is_ours(&self) -> Result<()> {
-        let path = self.path.clone().unwrap_or_default();
-        let version: i64 = self
-            .conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        let tables: i64 = self.conn.query_row(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
-            [],
-            |r| r.get(0),
-        )?;
-        if version == 0 && tables == 0 {
-            return Ok(());
-        }
-        let ours: Option<String> = self
-            .conn
-            .query_row("SELECT value FROM app_meta WHERE key = 'app'", [], |r| {
-                r.get(0)
-            })
-            .ok();
-        if ours.as_deref() != Some("huiwu") {
-            return Err(StoreError::NotHuiwu { path });
-        }
-        let known = MIGRATIONS.len() as i64;
-        if version > known {
-            return Err(StoreError::TooNew {
-                path,
-                found: version,
-                known,
-            });
-        }
-        Ok(())
     }
 
     pub fn path(&self) -> Option<&Path> {
@@ -304,30 +223,4 @@ pub struct AuditRow {
     pub field: Option<String>,
     pub old: Option<String>,
     pub new: Option<String>,
-}
-
-/// Create the file with mode 0600 before SQLite does: the minutes are not for others.
-fn create_owner_only(path: &Path) -> Result<()> {
-    let fail = |source: std::io::Error| StoreError::CannotCreate {
-        path: path.to_path_buf(),
-        source,
-    };
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(fail)?;
-    }
-    if path.exists() {
-        return Ok(());
-    }
-    let mut opts = std::fs::OpenOptions::new();
-    opts.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        opts.mode(0o600);
-    }
-    match opts.open(path) {
-        Ok(_) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
-        Err(e) => Err(fail(e)),
-    }
 }

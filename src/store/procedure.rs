@@ -66,6 +66,15 @@ impl Store {
         Ok(out)
     }
 
+    /// The text of one entry as it is on the disk.
+    pub fn entry_text(&self, entry_id: Id) -> Result<Option<String>> {
+        Ok(self
+            .conn()
+            .prepare_cached("SELECT text FROM entry WHERE id = ?1")?
+            .query_row([entry_id], |r| r.get(0))
+            .optional()?)
+    }
+
     pub fn step_records(&self, topic_id: Id) -> Result<Vec<StepRecord>> {
         let mut st = self.conn().prepare_cached(
             "SELECT topic_id, step, started_at, ended_at FROM step_record
@@ -125,10 +134,12 @@ impl Store {
 /// Insert an entry. With `keep_id` the entry's own id is used (chosen by the console so
 /// it can save text into the entry before this insert has reached the disk).
 pub(super) fn insert_entry(tx: &Tx<'_>, e: &Entry, keep_id: bool) -> Result<Id> {
-    tx.execute(
+    // An entry brought back from an emergency file may be there already: keep it.
+    let inserted = tx.execute(
         "INSERT INTO entry (id, topic_id, step, seq, speaker_id, speaker_name, off_list,
                             started_at, text, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?8)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?8)
+         ON CONFLICT (id) DO NOTHING",
         params![
             keep_id.then_some(e.id),
             e.topic_id,
@@ -141,6 +152,9 @@ pub(super) fn insert_entry(tx: &Tx<'_>, e: &Entry, keep_id: bool) -> Result<Id> 
             e.text
         ],
     )?;
+    if inserted == 0 {
+        return Ok(e.id);
+    }
     let id = tx.last_insert_rowid();
     let what = format!(
         "topic {} step {} #{}; speaker={}{}",

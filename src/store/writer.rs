@@ -153,12 +153,15 @@ pub struct Writer {
     jobs: Option<Sender<Arc<Job>>>,
     reports: Receiver<Report>,
     handle: Option<JoinHandle<()>>,
+    /// Stops a wait for another program's lock at once (the terminal is gone).
+    interrupt: rusqlite::InterruptHandle,
 }
 
 impl Writer {
     /// Start the saver on its own connection to the database at `path`.
     pub fn spawn(path: &Path, operator: &str, busy: Duration) -> Result<Self, StoreError> {
         let store = Store::open_with(path, operator, busy)?;
+        let interrupt = store.interrupt_handle();
         let (jobs, job_rx) = mpsc::channel::<Arc<Job>>();
         let (report_tx, reports) = mpsc::channel();
         let handle = std::thread::Builder::new()
@@ -172,6 +175,7 @@ impl Writer {
             jobs: Some(jobs),
             reports,
             handle: Some(handle),
+            interrupt,
         })
     }
 
@@ -195,6 +199,28 @@ impl Writer {
     pub fn close(mut self) -> Vec<Report> {
         self.stop();
         self.reports.try_iter().collect()
+    }
+
+    /// Stop now: a wait for a lock is cut short, nothing more is tried; what was not
+    /// written is reported failed and stays with the caller (for the emergency file).
+    pub fn close_now(mut self) -> Vec<Report> {
+        self.jobs.take();
+        self.interrupt.interrupt();
+        let mut out: Vec<Report> = self.reports.try_iter().collect();
+        if let Some(h) = self.handle.take() {
+            // A wait for another program's lock is not always cut short: give the thread a
+            // moment, then leave it (the process is ending; what it holds is the caller's).
+            let until = std::time::Instant::now() + Duration::from_millis(300);
+            while !h.is_finished() && std::time::Instant::now() < until {
+                self.interrupt.interrupt();
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            if h.is_finished() {
+                let _ = h.join();
+            }
+        }
+        out.extend(self.reports.try_iter());
+        out
     }
 
     fn stop(&mut self) {

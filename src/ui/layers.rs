@@ -11,6 +11,7 @@ use crate::app::layer::LayerKind;
 use crate::app::picker::Picker;
 use crate::app::{App, Ctx};
 use crate::i18n::{self, Tr};
+use unicode_width::UnicodeWidthStr;
 
 /// How many options a choice list or suggestions show under a field.
 const LIST_ROWS: u16 = 5;
@@ -30,6 +31,16 @@ pub fn render(frame: &mut Frame<'_>, app: &App, area: Rect) {
                 );
             }
             LayerKind::Picker(p) => picker(frame, &app.ctx, area, p),
+            LayerKind::Choices(c) => {
+                let h = (c.text.width() as u16 / 56 + 4).clamp(7, area.height.saturating_sub(2));
+                let inner = popup(frame, &app.ctx, area, 60, h, &i18n::CONFIRM_TITLE);
+                frame.render_widget(
+                    Paragraph::new(c.text.clone())
+                        .wrap(Wrap { trim: false })
+                        .style(st(&app.ctx, "base")),
+                    inner,
+                );
+            }
         }
     }
 }

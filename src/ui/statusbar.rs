@@ -137,6 +137,12 @@ pub fn footer(frame: &mut Frame<'_>, app: &App, area: Rect) {
             format!(" {}", ctx.t(&i18n::CONFIRM_HINT)),
             st(ctx, "footer.text"),
         )),
+        Some(LayerKind::Choices(c)) => {
+            for (k, label) in &c.options {
+                key(&mut spans, k.to_string(), ctx.t(label));
+            }
+            key(&mut spans, "Esc".into(), ctx.t(&i18n::BACK));
+        }
         Some(LayerKind::Picker(_)) => spans.push(Span::styled(
             format!(" {}", ctx.t(&i18n::PICKER_HINT)),
             st(ctx, "footer.text"),

@@ -634,6 +634,14 @@ impl Term {
         let _ = status;
     }
 
+    /// Close the terminal as a user does by ending the tmux session or dropping the SSH
+    /// connection: the kernel sends SIGHUP to the program. (The writer is left open:
+    /// portable-pty's writer sends "\n" and EOF when dropped, which a program in raw mode
+    /// reads as Ctrl-J and Ctrl-D keys — not what a closed terminal sends.)
+    pub fn hang_up(&mut self) {
+        self.signal(1);
+    }
+
     /// SIGKILL the child and reap it (waits up to 5 s).
     pub fn kill9(&mut self) {
         if self.try_status().is_some() {

@@ -46,7 +46,9 @@ impl Console {
                 Verdict::Done
             }
             // No, or an answer of a kind this purpose does not take: nothing happens.
-            (_, Reply::No | Reply::Yes | Reply::Form(_) | Reply::Picked(_)) => Verdict::Done,
+            (_, Reply::No | Reply::Yes | Reply::Form(_) | Reply::Picked(_) | Reply::Chose(_)) => {
+                Verdict::Done
+            }
         }
     }
 }

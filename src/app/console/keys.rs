@@ -44,6 +44,26 @@ actions! {
     }
 }
 
+impl ConsoleAction {
+    /// Does this verb change the record (refused on a read-only database)?
+    pub fn edits(self) -> bool {
+        use ConsoleAction as A;
+        !matches!(
+            self,
+            A::Up
+                | A::Down
+                | A::PageUp
+                | A::PageDown
+                | A::Filter
+                | A::Search
+                | A::SearchNext
+                | A::NextEntry
+                | A::PrevEntry
+                | A::ExportRecord
+        )
+    }
+}
+
 /// Keys that work in every pane of the console.
 pub const SCREEN: Context = Context("console");
 pub const CHECK_IN: Context = Context("console.check_in");

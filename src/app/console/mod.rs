@@ -146,7 +146,9 @@ impl Console {
     /// Show another meeting (the back office asked for it): at its current topic.
     pub fn open_meeting(&mut self, ctx: &mut Ctx, id: Id) -> Result<(), StoreError> {
         self.flush_texts(ctx, true);
-        self.open_meeting_at(ctx, id, None)
+        self.open_meeting_at(ctx, id, None)?;
+        self.session_dirty = true;
+        Ok(())
     }
 
     /// Show a meeting; where the operator was in it last (R9.1), if `session` says so.
@@ -170,7 +172,6 @@ impl Console {
         if let Some(s) = restore.filter(|s| s.topic_id == topic) {
             self.restore_position(&s);
         }
-        self.session_dirty = true;
         Ok(())
     }
 
@@ -290,7 +291,10 @@ impl Screen for Console {
                     KeyCode::Enter => key.modifiers.is_empty(),
                     _ => false,
                 };
-                if typing {
+                if typing && ctx.read_only {
+                    let t = ctx.t(&i18n::READ_ONLY_REFUSED);
+                    ctx.warn(t);
+                } else if typing {
                     self.type_key(ctx, key);
                 }
                 typing
@@ -303,6 +307,10 @@ impl Screen for Console {
         let Action::Console(a) = action else {
             return;
         };
+        if ctx.read_only && a.edits() {
+            let t = ctx.t(&i18n::READ_ONLY_REFUSED);
+            return ctx.warn(t);
+        }
         use ConsoleAction as A;
         match a {
             A::Up | A::Down | A::PageUp | A::PageDown => self.move_selection(a),
@@ -341,7 +349,7 @@ impl Screen for Console {
     }
 
     fn unbound(&mut self, ctx: &mut Ctx, key: KeyEvent) {
-        if self.focus == Pane::Procedure {
+        if self.focus == Pane::Procedure && !ctx.read_only {
             self.type_key(ctx, key);
         } else {
             let text = ctx.t(&i18n::UNKNOWN_KEY);
@@ -350,6 +358,10 @@ impl Screen for Console {
     }
 
     fn paste(&mut self, ctx: &mut Ctx, text: &str) {
+        if ctx.read_only && self.focus == Pane::Procedure {
+            let t = ctx.t(&i18n::READ_ONLY_REFUSED);
+            return ctx.warn(t);
+        }
         match self.focus {
             Pane::Procedure => self.paste_text(ctx, text),
             Pane::CheckIn => self.paste_filter(text),

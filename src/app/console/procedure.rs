@@ -267,6 +267,13 @@ impl Console {
     }
 
     pub(super) fn type_key(&mut self, ctx: &mut Ctx, ev: KeyEvent) {
+        // A terminal that sends a bare line feed means a new line; the editor would read
+        // it as Ctrl-J and delete the line up to the caret.
+        let ev = if ev.code == KeyCode::Char('j') && ev.modifiers == KeyModifiers::CONTROL {
+            KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)
+        } else {
+            ev
+        };
         let typing = match ev.code {
             KeyCode::Char(_) => !ev.modifiers.contains(KeyModifiers::CONTROL),
             KeyCode::Enter => true,
