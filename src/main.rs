@@ -113,7 +113,7 @@ fn main() -> ExitCode {
                     println!("{}", i18n::demo_ready(lang, id));
                     ExitCode::SUCCESS
                 }
-                Err(e) => fail(lang, &e),
+                Err(e) => fail_open(lang, &e),
             }
         }
         // Checking and exporting read only: they never create or change anything.

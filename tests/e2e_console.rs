@@ -866,3 +866,24 @@ fn a_lock_held_by_another_program_neither_freezes_the_keys_nor_loses_the_edits()
     t.key("Ctrl-q");
     assert_eq!(t.wait_exit(TIMEOUT), Some(0));
 }
+
+#[test]
+fn each_operator_reopens_on_the_pane_they_worked_in() {
+    let (_dir, db) = temp_db();
+    // The staff member works in 签到 and quits.
+    let mut t = Term::huiwu(&["--db", db_arg(&db), "--operator", "杨帆"], &[]);
+    t.wait_for("操作员 杨帆", TIMEOUT).expect("up");
+    focus_check_in(&mut t);
+    t.key("Ctrl-q");
+    assert_eq!(t.wait_exit(TIMEOUT), Some(0));
+    // The recorder's terminal opens on the record, the staff's on 签到.
+    let mut r = start(&db);
+    r.wait_for("┏ 议事程序", TIMEOUT).expect("the recorder's pane");
+    r.key("Ctrl-q");
+    assert_eq!(r.wait_exit(TIMEOUT), Some(0));
+    let mut s = Term::huiwu(&["--db", db_arg(&db), "--operator", "杨帆"], &[]);
+    s.wait_for("┏ 签到", TIMEOUT)
+        .unwrap_or_else(|e| panic!("the staff member's pane was not restored: {e}"));
+    s.key("Ctrl-q");
+    assert_eq!(s.wait_exit(TIMEOUT), Some(0));
+}

@@ -251,3 +251,86 @@ fn exports_and_the_data_folder_are_owner_only() {
     assert_eq!(code, Some(1));
     assert!(!dir.path().join("elsewhere.md").exists());
 }
+
+/// Run a system tool the fault tests need (chattr, mount); false when it cannot be used
+/// here (not root, a filesystem without the feature): the test then says why it skips.
+fn tool(cmd: &str, args: &[&str]) -> bool {
+    std::process::Command::new(cmd)
+        .args(args)
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+#[test]
+fn a_database_that_cannot_be_written_opens_read_only_and_says_so_at_once() {
+    let (_dir, db) = temp_db();
+    let (code, _, err) = run(&["--db", db_arg(&db), "demo"]);
+    assert_eq!(code, Some(0), "{err}");
+    let file = db_arg(&db).to_string();
+    if !tool("chattr", &["+i", &file]) {
+        eprintln!("SKIP: chattr +i is not available here (needs root and ext4/xfs)");
+        return;
+    }
+    // Undo the immutable flag whatever happens below.
+    struct Undo(String);
+    impl Drop for Undo {
+        fn drop(&mut self) {
+            let _ = std::process::Command::new("chattr").args(["-i", &self.0]).status();
+        }
+    }
+    let _undo = Undo(file);
+    let before = std::fs::read(&db).expect("read");
+    let (code, out, err) = run(&["--db", db_arg(&db), "check"]);
+    assert_eq!(code, Some(0), "{out}{err}");
+    let (code, out, _) = run(&["--db", db_arg(&db), "export", "record"]);
+    assert_eq!(code, Some(0));
+    assert!(out.contains("入冬以来"));
+    let mut t = Term::huiwu(&["--db", db_arg(&db), "--operator", "测试员"], &[]);
+    t.wait_for_all(&["议事程序", "只读"], TIMEOUT)
+        .expect("the status line says read-only at once");
+    assert!(!t.line(0).contains("已保存"));
+    t.type_text("不能写入");
+    t.wait_for("不能修改", TIMEOUT).expect("typing is refused, and says why");
+    t.key("Ctrl-q");
+    assert_eq!(t.wait_exit(TIMEOUT), Some(0));
+    assert_eq!(std::fs::read(&db).expect("read"), before, "nothing changed");
+}
+
+#[test]
+fn a_full_disk_at_start_is_called_a_full_disk() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mnt = dir.path().join("small");
+    std::fs::create_dir(&mnt).expect("mkdir");
+    let m = db_arg(&mnt).to_string();
+    if !tool("mount", &["-t", "tmpfs", "-o", "size=8m", "tmpfs", &m]) {
+        eprintln!("SKIP: cannot mount a small tmpfs here (needs root)");
+        return;
+    }
+    struct Unmount(String);
+    impl Drop for Unmount {
+        fn drop(&mut self) {
+            let _ = std::process::Command::new("umount").arg(&self.0).status();
+        }
+    }
+    let _u = Unmount(m);
+    let db = mnt.join("huiwu.db");
+    let (code, _, err) = run(&["--db", db_arg(&db), "demo"]);
+    assert_eq!(code, Some(0), "{err}");
+    // Fill the disk to the last byte.
+    let _ = std::process::Command::new("dd")
+        .args(["if=/dev/zero", &format!("of={}/filler", mnt.display()), "bs=4k"])
+        .stderr(std::process::Stdio::null())
+        .status();
+    let t = Term::huiwu(&["--db", db_arg(&db), "--operator", "测试员"], &[]);
+    let seen = t.wait_for("磁盘已满", TIMEOUT);
+    let mut t = t;
+    if seen.is_err() {
+        // It may have opened (the WAL was there already): typing must then say full.
+        t.type_text("满");
+        t.wait_for("磁盘已满", TIMEOUT)
+            .unwrap_or_else(|e| panic!("a full disk is not called so: {e}\n{}", t.dump()));
+    }
+    assert!(!t.screen().contains("disk I/O error"));
+    t.kill9();
+}

@@ -113,8 +113,13 @@ impl Ctx {
         self.warn(text);
     }
 
-    /// Hand changes made now to the save queue, as one transaction.
+    /// Hand changes made now to the save queue, as one transaction. On a read-only
+    /// database nothing is queued: every edit was refused before it came here, and where
+    /// the caret is cannot be kept.
     pub fn save(&mut self, changes: Vec<Change>) -> u64 {
+        if self.read_only {
+            return 0;
+        }
         let now = self.now();
         self.saver.submit(&mut self.store, now, changes)
     }
