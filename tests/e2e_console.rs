@@ -878,7 +878,8 @@ fn each_operator_reopens_on_the_pane_they_worked_in() {
     assert_eq!(t.wait_exit(TIMEOUT), Some(0));
     // The recorder's terminal opens on the record, the staff's on 签到.
     let mut r = start(&db);
-    r.wait_for("┏ 议事程序", TIMEOUT).expect("the recorder's pane");
+    r.wait_for("┏ 议事程序", TIMEOUT)
+        .expect("the recorder's pane");
     r.key("Ctrl-q");
     assert_eq!(r.wait_exit(TIMEOUT), Some(0));
     let mut s = Term::huiwu(&["--db", db_arg(&db), "--operator", "杨帆"], &[]);

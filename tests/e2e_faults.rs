@@ -276,7 +276,9 @@ fn a_database_that_cannot_be_written_opens_read_only_and_says_so_at_once() {
     struct Undo(String);
     impl Drop for Undo {
         fn drop(&mut self) {
-            let _ = std::process::Command::new("chattr").args(["-i", &self.0]).status();
+            let _ = std::process::Command::new("chattr")
+                .args(["-i", &self.0])
+                .status();
         }
     }
     let _undo = Undo(file);
@@ -291,7 +293,8 @@ fn a_database_that_cannot_be_written_opens_read_only_and_says_so_at_once() {
         .expect("the status line says read-only at once");
     assert!(!t.line(0).contains("已保存"));
     t.type_text("不能写入");
-    t.wait_for("不能修改", TIMEOUT).expect("typing is refused, and says why");
+    t.wait_for("不能修改", TIMEOUT)
+        .expect("typing is refused, and says why");
     t.key("Ctrl-q");
     assert_eq!(t.wait_exit(TIMEOUT), Some(0));
     assert_eq!(std::fs::read(&db).expect("read"), before, "nothing changed");
@@ -319,7 +322,11 @@ fn a_full_disk_at_start_is_called_a_full_disk() {
     assert_eq!(code, Some(0), "{err}");
     // Fill the disk to the last byte.
     let _ = std::process::Command::new("dd")
-        .args(["if=/dev/zero", &format!("of={}/filler", mnt.display()), "bs=4k"])
+        .args([
+            "if=/dev/zero",
+            &format!("of={}/filler", mnt.display()),
+            "bs=4k",
+        ])
         .stderr(std::process::Stdio::null())
         .status();
     let t = Term::huiwu(&["--db", db_arg(&db), "--operator", "测试员"], &[]);
