@@ -5,6 +5,7 @@
 //! reached the database can be written to the emergency file and brought back later.
 use serde::{Deserialize, Serialize};
 
+use super::after::AfterChange;
 use super::tx::Tx;
 use super::{Result, SessionState, attendance, decision, procedure, session, topic};
 use crate::domain::attendance::EventKind;
@@ -55,6 +56,10 @@ pub enum Change {
         to: Option<Id>,
         events: Vec<(Id, EventKind)>,
     },
+    /// After the meeting (R7): closing, minutes, tidied record, follow-up, archive.
+    AfterMeeting {
+        after: AfterChange,
+    },
     /// Where the operator is (not part of the record; never audited).
     Session {
         session: SessionState,
@@ -92,6 +97,7 @@ impl Change {
                 to,
                 events,
             } => topic::advance(tx, *meeting_id, *from, *to, events),
+            Self::AfterMeeting { after } => after.apply(tx),
             Self::Session { session } => session::save_session(tx, session),
         }
     }
@@ -103,6 +109,7 @@ impl Change {
             Self::EntryText { text, .. } => Some(text),
             Self::NewEntry { entry } if !entry.text.is_empty() => Some(&entry.text),
             Self::Decision { decision } if !decision.text.is_empty() => Some(&decision.text),
+            Self::AfterMeeting { after } => after.typed_text(),
             _ => None,
         }
     }
