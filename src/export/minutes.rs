@@ -67,7 +67,13 @@ pub fn draft_for(store: &Store, meeting_id: Id, now: Time) -> Result<String, Sto
         on_leave,
     };
     let mut topics = Vec::new();
+    // A topic carried over to a later meeting was not studied here: it is that
+    // meeting's.
+    let carried = store.carry_overs(meeting_id)?;
     for t in &view.topics {
+        if carried.iter().any(|c| c.topic_id == t.id) {
+            continue;
+        }
         let d = store.decision(t.id)?;
         let decided = d.as_ref().filter(|d| d.decided_at.is_some());
         let deputy = decided

@@ -123,6 +123,25 @@ impl Store {
         Ok(out)
     }
 
+    /// Decisions of meetings before `day` (other than `meeting_id`) open on that day, and
+    /// how many of them were overdue then: the console's line about earlier decisions.
+    pub fn carried_count(&self, meeting_id: Id, day: NaiveDate) -> Result<super::view::Carried> {
+        let d = day_text(day);
+        let (open, overdue): (i64, i64) = self
+            .conn()
+            .prepare_cached(
+                "SELECT count(*), COALESCE(SUM(i.deadline < ?2), 0)
+                 FROM followup_item i JOIN meeting m ON m.id = i.meeting_id
+                 WHERE i.meeting_id <> ?1 AND substr(m.starts_at, 1, 10) < ?2
+                   AND (i.status <> 'done' OR i.done_on > ?2)",
+            )?
+            .query_row(params![meeting_id, d], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(super::view::Carried {
+            open: usize::try_from(open).unwrap_or_default(),
+            overdue: usize::try_from(overdue).unwrap_or_default(),
+        })
+    }
+
     /// How many items are open and past their deadline on `today`: one index range, so
     /// the status line of every screen can ask it (R7.3).
     pub fn overdue_count(&self, today: NaiveDate) -> Result<usize> {

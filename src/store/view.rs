@@ -19,6 +19,18 @@ pub struct MeetingView {
     pub parts: Vec<Participation>,
     pub events: Vec<AttendanceEvent>,
     pub roster: Roster,
+    /// Decisions of earlier meetings open on this meeting's date (R7.3).
+    pub carried: Carried,
+    /// Filed in the archive: read-only (R7.4).
+    pub archived: bool,
+}
+
+/// How many decisions of earlier meetings were open on a meeting's date, and how many of
+/// those were past their deadline (上次会议决定事项落实情况).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Carried {
+    pub open: usize,
+    pub overdue: usize,
 }
 
 impl MeetingView {
@@ -31,7 +43,11 @@ impl MeetingView {
         let parts = store.participations(meeting_id)?;
         let events = store.attendance_events(meeting_id)?;
         let roster = roster::build(&meeting, &topics, &parts, &events, now);
+        let carried = store.carried_count(meeting.id, meeting.starts_at.date_naive())?;
+        let archived = store.is_archived(meeting.id)?;
         Ok(Some(Self {
+            carried,
+            archived,
             meeting,
             topics,
             people,

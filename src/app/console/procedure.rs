@@ -267,6 +267,9 @@ impl Console {
     }
 
     pub(super) fn type_key(&mut self, ctx: &mut Ctx, ev: KeyEvent) {
+        if self.refuse_archived(ctx) {
+            return;
+        }
         let typing = match ev.code {
             KeyCode::Char(_) => !ev.modifiers.contains(KeyModifiers::CONTROL),
             KeyCode::Enter => true,
@@ -291,6 +294,9 @@ impl Console {
     }
 
     pub(super) fn paste_text(&mut self, ctx: &mut Ctx, text: &str) {
+        if self.refuse_archived(ctx) {
+            return;
+        }
         if self.procedure.focused.is_none() {
             let (id, name) = self.default_speaker();
             if self.new_entry(ctx, id, &name, false).is_none() {

@@ -43,6 +43,8 @@ impl Charts {
         };
         let attendance = views
             .iter()
+            // A meeting not yet begun has no attendance to show.
+            .filter(|v| v.meeting.starts_at <= now)
             .map(|v| {
                 let mut values = [0u64; 4];
                 for l in &v.roster.lines {

@@ -90,17 +90,34 @@ impl FollowUp {
         // The classified copies are the back office's (R4.2): wired when the back office
         // lands — then this list comes from its copies of this meeting.
         let copies: Vec<CopyFact> = Vec::new();
-        let people = m
-            .view
-            .roster
-            .lines
-            .iter()
-            .map(|l| PersonFact {
-                person_id: l.person_id,
-                name: m.view.name(l.person_id).to_string(),
-                presence: l.state.presence.clone(),
-            })
-            .collect();
+        // One fact per person: someone sitting in for two topics is one person. Who sits
+        // in only for topics carried over was never due here.
+        let carried: Vec<Id> = m.carried.iter().map(|c| c.topic_id).collect();
+        let only_carried = |person: Id| {
+            let mine: Vec<_> = m
+                .view
+                .parts
+                .iter()
+                .filter(|p| p.person_id == person)
+                .collect();
+            !mine.is_empty()
+                && mine
+                    .iter()
+                    .all(|p| p.topic_id.is_some_and(|t| carried.contains(&t)))
+        };
+        let mut people: Vec<PersonFact> = Vec::new();
+        for l in &m.view.roster.lines {
+            if only_carried(l.person_id) {
+                continue;
+            }
+            if !people.iter().any(|p| p.person_id == l.person_id) {
+                people.push(PersonFact {
+                    person_id: l.person_id,
+                    name: m.view.name(l.person_id).to_string(),
+                    presence: l.state.presence.clone(),
+                });
+            }
+        }
         Some(ClosingFacts {
             starts_at: m.view.meeting.starts_at,
             topics,
@@ -169,6 +186,7 @@ impl FollowUp {
             .iter()
             .zip(&m.decisions)
             .filter(|(_, d)| d.as_ref().and_then(|d| d.decided_at).is_none())
+            .filter(|(t, _)| !m.carried.iter().any(|c| c.topic_id == t.id))
             .map(|(t, _)| Choice::new(t.id.to_string(), format!("{}. {}", t.seq, t.title)))
             .collect();
         if open.is_empty() {

@@ -76,9 +76,9 @@ fn chart(
     }
     let mut bc = BarChart::default()
         .block(Block::new())
-        .bar_width(2)
-        .bar_gap(0)
-        .group_gap(2);
+        .bar_width(3)
+        .bar_gap(1)
+        .group_gap(3);
     for g in groups {
         let bars: Vec<Bar> =
             g.values

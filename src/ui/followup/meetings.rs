@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use super::super::text::{clip, fit};
 use super::super::{pane_block, st};
@@ -56,6 +56,7 @@ pub fn render(frame: &mut Frame<'_>, ctx: &Ctx, f: &FollowUp, area: Rect) {
 fn render_detail(frame: &mut Frame<'_>, ctx: &Ctx, f: &FollowUp, area: Rect) {
     let Some(m) = &f.model else { return };
     let now = ctx.now();
+    let w = area.width as usize;
     let label = |t: &i18n::Tr| Span::styled(format!("{} ", ctx.t(t)), st(ctx, "muted"));
     let mut lines = vec![Line::from("")];
     let state = match (&m.closing, &m.archived) {
@@ -99,7 +100,10 @@ fn render_detail(frame: &mut Frame<'_>, ctx: &Ctx, f: &FollowUp, area: Rect) {
             st(ctx, "flag.late"),
         ));
         for p in &f.close_problems {
-            lines.push(Line::styled(format!(" · {p}"), st(ctx, "flag.late")));
+            lines.push(Line::styled(
+                clip(&format!(" ·{p}"), w),
+                st(ctx, "flag.late"),
+            ));
         }
     }
     let carried = carried_into(&f.items, m.id(), m.view.meeting.starts_at.date_naive());
@@ -116,7 +120,7 @@ fn render_detail(frame: &mut Frame<'_>, ctx: &Ctx, f: &FollowUp, area: Rect) {
     for c in carried {
         let style = if c.overdue { "flag.late" } else { "base" };
         let text = format!(" {} {}", c.item.meeting_date.format("%m-%d"), c.item.item);
-        lines.push(Line::styled(text, st(ctx, style)));
+        lines.push(Line::styled(clip(&text, w), st(ctx, style)));
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+    frame.render_widget(Paragraph::new(lines), area);
 }

@@ -86,9 +86,10 @@ pub fn render(frame: &mut Frame<'_>, ctx: &Ctx, f: &FollowUp, area: Rect, focuse
             .iter()
             .map(|l| {
                 let (mark, base, strong) = match l.kind {
-                    LineKind::Same => ("  ", "base", "base"),
-                    LineKind::Removed => ("- ", "flag.late", "diff.removed"),
-                    LineKind::Added => ("+ ", "flag.ok", "diff.added"),
+                    // No space after the mark: the wrap would break the line there.
+                    LineKind::Same => (" ", "base", "base"),
+                    LineKind::Removed => ("-", "flag.late", "diff.removed"),
+                    LineKind::Added => ("+", "flag.ok", "diff.added"),
                 };
                 let mut spans = vec![Span::styled(mark, st(ctx, base))];
                 for (changed, text) in &l.parts {
