@@ -81,7 +81,7 @@ const GLOBAL_KEYS: &[KeyDef] = {
             "F4",
             Action::Global(A::FollowUp),
             Tr("会后落实", "After the meeting"),
-            true,
+            false,
         ),
         KeyDef::new(
             G,

@@ -14,6 +14,11 @@ pub struct Overdue {
 }
 
 impl Overdue {
+    /// Ask again at the next refresh, however recent the last answer.
+    pub fn invalidate(&mut self) {
+        self.checked = None;
+    }
+
     /// Ask the store again when the last answer is old (a failed read keeps the last).
     pub fn refresh(&mut self, ctx: &Ctx) {
         if self.checked.is_some_and(|t| t.elapsed() < EVERY) {
