@@ -159,6 +159,13 @@ impl FollowUp {
     }
 
     pub(super) fn close(&mut self, ctx: &mut Ctx, id: Id) {
+        if let Some(m) = &mut self.model {
+            m.closing = Some(crate::store::Closing {
+                meeting_id: id,
+                closed_at: ctx.now(),
+                closed_by: ctx.store.operator().to_string(),
+            });
+        }
         self.save(
             ctx,
             vec![Change::AfterMeeting {
@@ -247,14 +254,27 @@ impl FollowUp {
                 Some(m) => m.id,
                 None => {
                     let new = new_id();
+                    let title = i18n::regular_meeting_title(ctx.lang);
                     changes.push(Change::AfterMeeting {
                         after: AfterChange::PlanNext {
                             meeting_id: new,
                             from: id,
                             starts_at,
-                            title: i18n::regular_meeting_title(ctx.lang),
+                            title: title.clone(),
                         },
                     });
+                    // Shown at once, before the save queue has it: a second carry-over
+                    // typed quickly goes to the same meeting.
+                    if let Some(m) = &self.model {
+                        let mut planned = m.view.meeting.clone();
+                        planned.id = new;
+                        planned.title = title;
+                        planned.starts_at = starts_at;
+                        planned.status = crate::domain::meeting::MeetingStatus::Planned;
+                        planned.current_topic_id = None;
+                        self.meetings.insert(0, planned);
+                        self.selected += 1;
+                    }
                     new
                 }
             }
@@ -264,13 +284,22 @@ impl FollowUp {
                 Err(_) => return Verdict::Keep,
             }
         };
+        let reason = f.get("reason").trim().to_string();
         changes.push(Change::AfterMeeting {
             after: AfterChange::CarryOver {
                 topic_id: topic,
                 to_meeting,
-                reason: f.get("reason").trim().to_string(),
+                reason: reason.clone(),
             },
         });
+        if let Some(m) = &mut self.model {
+            m.carried.retain(|c| c.topic_id != topic);
+            m.carried.push(crate::store::CarryOver {
+                topic_id: topic,
+                to_meeting,
+                reason,
+            });
+        }
         self.save(ctx, changes);
         self.close_problems.clear();
         Verdict::Done

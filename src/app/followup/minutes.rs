@@ -41,6 +41,10 @@ impl FollowUp {
             Err(e) => return ctx.store_failed(&e),
         };
         let made_by = ctx.store.operator().to_string();
+        // Shown at once (a second d before the save queue has it finds the draft).
+        if let Some(m) = &mut self.model {
+            m.minutes = Some(Minutes::new(id, text.clone(), made_by.clone(), ctx.now()));
+        }
         self.save(
             ctx,
             vec![Change::AfterMeeting {
@@ -101,6 +105,9 @@ impl FollowUp {
         }
         let (id, number, text) = (m.meeting_id, v.number + 1, v.text.clone());
         let made_by = ctx.store.operator().to_string();
+        if let Some(m) = self.model.as_mut().and_then(|m| m.minutes.as_mut()) {
+            m.correct(text.clone(), made_by.clone(), ctx.now());
+        }
         self.save(
             ctx,
             vec![Change::AfterMeeting {
@@ -183,12 +190,16 @@ impl FollowUp {
             return Verdict::Keep;
         }
         let kind = if review { "review" } else { "sign_off" };
+        let (meeting_id, number) = (m.meeting_id, m.current().number);
+        if let Some(model) = &mut self.model {
+            model.minutes = Some(m);
+        }
         self.save(
             ctx,
             vec![Change::AfterMeeting {
                 after: AfterChange::MinutesStep {
-                    meeting_id: m.meeting_id,
-                    number: m.current().number,
+                    meeting_id,
+                    number,
                     kind: kind.into(),
                     by,
                     at: now,

@@ -205,6 +205,32 @@ impl FollowUp {
             },
             _ => note("note"),
         };
+        // The same rule on the item shown, so a second key before the save queue has
+        // the first is refused here, not by the database.
+        let now = ctx.now();
+        if let Some(item) = self.items.iter_mut().find(|i| i.id == item_id) {
+            let checked = match a {
+                FollowUpAction::Done => item.mark_done(on, &by, &text),
+                FollowUpAction::Stalled => item.mark_stalled(on, &by, &text),
+                FollowUpAction::Reopen => item.reopen(on, &by, &text),
+                FollowUpAction::Problem => item.report_problem(on, &by, &text),
+                FollowUpAction::Flag => item.flag_discipline(now, &by, &text),
+                FollowUpAction::Reply => {
+                    match item.problems.iter_mut().rev().find(|p| p.reply.is_none()) {
+                        Some(p) => {
+                            p.reply = Some(text.clone());
+                            Ok(())
+                        }
+                        None => Err(crate::domain::followup::FollowUpError::Blank),
+                    }
+                }
+                _ => item.add_note(on, &by, &text),
+            };
+            if let Err(e) = checked {
+                f.error = Some(e.code().to_string());
+                return Verdict::Keep;
+            }
+        }
         self.save(ctx, vec![Change::AfterMeeting { after }]);
         Verdict::Done
     }
