@@ -15,6 +15,14 @@ use crate::export::paper::{Kind, Of, build};
 use crate::export::{Format, paper_bytes, write_private};
 use crate::i18n;
 
+/// A paper asked for, waiting for the save queue to empty.
+pub struct Request {
+    kind: Kind,
+    format: Format,
+    of: Of,
+    tag: String,
+}
+
 /// A paper being written: where, and the answer to come.
 pub struct Pending {
     path: PathBuf,
@@ -76,25 +84,48 @@ impl FollowUp {
                 format!("{}-{}", start.format("%Y%m%d"), m.id()),
             ),
         };
+        if ctx.store.path().is_none() {
+            f.error = Some(ctx.t(&i18n::NO_EXPORT_DIR).to_string());
+            return Verdict::Keep;
+        }
+        self.export_queued = Some(Request {
+            kind,
+            format,
+            of,
+            tag,
+        });
+        if ctx.saver.idle() {
+            self.start_export(ctx);
+        } else {
+            // The paper is read from the database: what was just done must be on it.
+            let t = ctx.t(&i18n::EXPORT_WAITING);
+            ctx.say(t);
+        }
+        Verdict::Done
+    }
+
+    /// Read the paper asked for (once everything is saved) and write it on a thread.
+    pub(super) fn start_export(&mut self, ctx: &mut Ctx) {
+        let Some(r) = self.export_queued.take() else {
+            return;
+        };
         let Some(dir) = ctx
             .store
             .path()
             .and_then(|p| p.parent())
             .map(|p| p.to_path_buf())
         else {
-            f.error = Some(ctx.t(&i18n::NO_EXPORT_DIR).to_string());
-            return Verdict::Keep;
+            return;
         };
-        let doc = match build(&ctx.store, kind, of, ctx.lang, ctx.now()) {
+        let doc = match build(&ctx.store, r.kind, r.of, ctx.lang, ctx.now()) {
             Ok(d) => d,
-            Err(e) => {
-                f.error = Some(e.to_string());
-                return Verdict::Keep;
-            }
+            Err(e) => return ctx.warn(e.to_string()),
         };
+        let format = r.format;
         let path = dir.join(format!(
-            "huiwu-{}-{tag}.{}",
-            kind.code(),
+            "huiwu-{}-{}.{}",
+            r.kind.code(),
+            r.tag,
             format.extension()
         ));
         let (tx, rx) = mpsc::channel();
@@ -108,17 +139,18 @@ impl FollowUp {
                 let _ = tx.send(out);
             });
         if let Err(e) = spawned {
-            f.error = Some(e.to_string());
-            return Verdict::Keep;
+            return ctx.warn(e.to_string());
         }
         self.export = Some(Pending { path, done: rx });
         let t = ctx.t(&i18n::EXPORTING);
         ctx.say(t);
-        Verdict::Done
     }
 
     /// Say how the paper being written turned out, once it has.
     pub(super) fn poll_export(&mut self, ctx: &mut Ctx) {
+        if self.export_queued.is_some() && ctx.saver.idle() {
+            self.start_export(ctx);
+        }
         let Some(p) = &self.export else { return };
         let Ok(result) = p.done.try_recv() else {
             return;

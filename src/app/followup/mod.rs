@@ -127,6 +127,7 @@ pub struct FollowUp {
     pub charts: Charts,
     pub calendar: Calendar,
     export: Option<export::Pending>,
+    export_queued: Option<export::Request>,
     styles: EditorStyles,
     loaded: bool,
     stale: bool,
@@ -154,6 +155,7 @@ impl FollowUp {
             charts: Charts::default(),
             calendar: Calendar::official(),
             export: None,
+            export_queued: None,
             styles: EditorStyles {
                 text: theme.style("editor.text"),
                 cursor_line: theme.style("editor.cursorline"),
