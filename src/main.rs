@@ -1,4 +1,6 @@
 //! huiwu: the command line. Opens the store, then runs the console or a subcommand.
+mod cli;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -9,11 +11,14 @@ use huiwu::app::run::{Ended, run};
 use huiwu::app::{App, Settings, SystemClock};
 use huiwu::config::{self, Config};
 use huiwu::domain::Clock;
-use huiwu::export::{self, Format};
+use huiwu::export::paper::Kind;
 use huiwu::i18n::{self, Lang};
 use huiwu::store::writer::Writer;
 use huiwu::store::{Access, Store, access};
 use huiwu::theme::Theme;
+
+use cli::archive::{ArchiveArgs, ArchiveCommand};
+use cli::export::ExportArgs;
 
 #[derive(Parser)]
 #[command(
@@ -44,32 +49,31 @@ enum Command {
     Demo,
     /// Check the database's integrity: prints ok or what is wrong (exit 0 / 1).
     Check,
-    /// Write one of the meeting's papers to stdout or a file.
+    /// Write one of the papers to stdout or a file (owner-only).
     Export {
         #[command(subcommand)]
         paper: Paper,
     },
+    /// Write the year's archive with its manifest, or `archive verify DIR` (R7.4).
+    Archive(ArchiveArgs),
 }
 
 #[derive(Subcommand)]
 enum Paper {
-    /// The sign-in sheet and attendance report (R5.1, R8.2).
+    /// The sign-in sheet and attendance report, per meeting or per month (R5.1, R8.2).
     Attendance(ExportArgs),
     /// The verbatim record: five steps per topic, speakers, times, decisions (R5.2, R6).
     Record(ExportArgs),
-}
-
-#[derive(clap::Args)]
-struct ExportArgs {
-    /// A meeting id, or `latest` (the most recent by date).
-    #[arg(long, default_value = "latest")]
-    meeting: String,
-    /// md or txt.
-    #[arg(long, default_value = "md")]
-    format: String,
-    /// Write to this file instead of stdout.
-    #[arg(short = 'o', long)]
-    output: Option<PathBuf>,
+    /// The summary minutes (R7.1): the signed version, else the latest draft.
+    Minutes(ExportArgs),
+    /// The tidied record (R7.2).
+    Tidied(ExportArgs),
+    /// The decision register, per meeting or per year (R7.3).
+    Decisions(ExportArgs),
+    /// The archive ledger, per meeting or per year (R7.4).
+    Ledger(ExportArgs),
+    /// The agenda, with the decisions of earlier meetings still open (R2.1, R7.3).
+    Agenda(ExportArgs),
 }
 
 fn main() -> ExitCode {
@@ -97,6 +101,14 @@ fn main() -> ExitCode {
         .or(config.operator.clone())
         .or_else(|| std::env::var("USER").ok().filter(|u| !u.is_empty()))
         .unwrap_or_else(|| "operator".into());
+    // Verifying an archive needs no database.
+    if let Some(Command::Archive(ArchiveArgs {
+        verify: Some(ArchiveCommand::Verify { dir }),
+        ..
+    })) = &cli.command
+    {
+        return cli::archive::verify(dir, lang);
+    }
     let Some(db) = cli.db.clone().or_else(default_db) else {
         eprintln!("{}", lang.t(&i18n::NO_DATA_DIR));
         return ExitCode::FAILURE;
@@ -118,10 +130,33 @@ fn main() -> ExitCode {
         }
         // Checking and exporting read only: they never create or change anything.
         Some(Command::Check) => check(&db, &operator, lang),
-        Some(Command::Export { paper }) => match Store::open_read_only(&db, &operator) {
-            Ok(store) => export_paper(&store, paper, lang, clock.now()),
+        Some(Command::Export { paper }) => {
+            let (kind, args) = match paper {
+                Paper::Attendance(a) => (Kind::Attendance, a),
+                Paper::Record(a) => (Kind::Record, a),
+                Paper::Minutes(a) => (Kind::Minutes, a),
+                Paper::Tidied(a) => (Kind::Tidied, a),
+                Paper::Decisions(a) => (Kind::Decisions, a),
+                Paper::Ledger(a) => (Kind::Ledger, a),
+                Paper::Agenda(a) => (Kind::Agenda, a),
+            };
+            match Store::open_read_only(&db, &operator) {
+                Ok(store) => cli::export::run(&store, kind, args, lang, clock.now()),
+                Err(e) => fail_open(lang, &e),
+            }
+        }
+        Some(Command::Archive(ArchiveArgs {
+            year: Some(year),
+            output: Some(dir),
+            ..
+        })) => match Store::open(&db, &operator) {
+            Ok(mut store) => cli::archive::write(&mut store, year, &dir, lang, clock.now()),
             Err(e) => fail_open(lang, &e),
         },
+        Some(Command::Archive(_)) => {
+            eprintln!("huiwu: {}", lang.t(&i18n::ARCHIVE_USAGE));
+            ExitCode::from(2)
+        }
         None => {
             let read_only = access(&db) == Access::ReadOnly;
             let opened = if read_only {
@@ -182,50 +217,6 @@ fn fail(lang: Lang, e: &huiwu::store::StoreError) -> ExitCode {
 fn fail_open(lang: Lang, e: &huiwu::store::StoreError) -> ExitCode {
     eprintln!("huiwu: {}", i18n::open_error(lang, e));
     ExitCode::FAILURE
-}
-
-fn export_paper(store: &Store, paper: Paper, lang: Lang, now: huiwu::domain::Time) -> ExitCode {
-    let (args, is_record) = match paper {
-        Paper::Attendance(a) => (a, false),
-        Paper::Record(a) => (a, true),
-    };
-    let Some(format) = Format::parse(&args.format) else {
-        eprintln!("huiwu: {}", i18n::bad_format(lang, &args.format));
-        return ExitCode::from(2);
-    };
-    let meeting = match export::resolve_meeting(store, &args.meeting) {
-        Ok(Some(m)) => m,
-        Ok(None) => {
-            eprintln!("huiwu: {}", i18n::no_meeting(lang, &args.meeting));
-            return ExitCode::FAILURE;
-        }
-        Err(e) => return fail(lang, &e),
-    };
-    let text = if is_record {
-        export::record(store, meeting.id, lang, format, now)
-    } else {
-        export::attendance(store, meeting.id, lang, format, now)
-    };
-    let text = match text {
-        Ok(t) => t,
-        Err(e) => return fail(lang, &e),
-    };
-    match args.output {
-        None => {
-            print!("{text}");
-            ExitCode::SUCCESS
-        }
-        Some(path) => match export::write_private(&path, text.as_bytes()) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!(
-                    "huiwu: {}",
-                    i18n::export_failed(lang, &path.display().to_string(), &e.to_string())
-                );
-                ExitCode::FAILURE
-            }
-        },
-    }
 }
 
 /// The database the console runs on, and for whom.

@@ -3,6 +3,7 @@
 //! also makes the list of them (so the list is complete by construction); this file only
 //! names the verbs every screen shares and lists the screens' enums, one line each.
 use super::console::ConsoleAction;
+use super::followup::FollowUpAction;
 
 /// Declare an enum of verbs with their config names: `ALL` and `name()` come with it.
 macro_rules! actions {
@@ -35,6 +36,7 @@ actions! {
     pub enum GlobalAction {
         Help = "help",
         Console = "console",
+        FollowUp = "follow_up",
         NextPane = "next_pane",
         PrevPane = "prev_pane",
         ToggleLang = "toggle_lang",
@@ -48,6 +50,7 @@ actions! {
 pub enum Action {
     Global(GlobalAction),
     Console(ConsoleAction),
+    FollowUp(FollowUpAction),
 }
 
 impl Action {
@@ -55,7 +58,8 @@ impl Action {
     pub fn all() -> impl Iterator<Item = Action> {
         let global = GlobalAction::ALL.iter().map(|a| Action::Global(*a));
         let console = ConsoleAction::ALL.iter().map(|a| Action::Console(*a));
-        global.chain(console)
+        let followup = FollowUpAction::ALL.iter().map(|a| Action::FollowUp(*a));
+        global.chain(console).chain(followup)
     }
 
     /// The name used in config.toml's `[keys]` table.
@@ -63,6 +67,7 @@ impl Action {
         match self {
             Self::Global(a) => a.name(),
             Self::Console(a) => a.name(),
+            Self::FollowUp(a) => a.name(),
         }
     }
 
@@ -74,6 +79,12 @@ impl Action {
 impl From<GlobalAction> for Action {
     fn from(a: GlobalAction) -> Self {
         Self::Global(a)
+    }
+}
+
+impl From<FollowUpAction> for Action {
+    fn from(a: FollowUpAction) -> Self {
+        Self::FollowUp(a)
     }
 }
 

@@ -5,6 +5,7 @@ use crossterm::event::KeyEvent;
 
 use super::action::{Action, GlobalAction};
 use super::console;
+use super::followup;
 use super::keyspec::KeySpec;
 use crate::i18n::Tr;
 
@@ -77,6 +78,13 @@ const GLOBAL_KEYS: &[KeyDef] = {
         ),
         KeyDef::new(
             G,
+            "F4",
+            Action::Global(A::FollowUp),
+            Tr("会后落实", "After the meeting"),
+            false,
+        ),
+        KeyDef::new(
+            G,
             "Tab",
             Action::Global(A::NextPane),
             Tr("切换窗格", "Next pane"),
@@ -121,8 +129,8 @@ const GLOBAL_KEYS: &[KeyDef] = {
 };
 
 /// The default tables, global first, then one per screen.
-fn default_tables() -> [&'static [KeyDef]; 2] {
-    [GLOBAL_KEYS, console::KEYS]
+fn default_tables() -> [&'static [KeyDef]; 3] {
+    [GLOBAL_KEYS, console::KEYS, followup::KEYS]
 }
 
 impl Default for Keymap {
@@ -142,6 +150,7 @@ impl Default for Keymap {
             .collect();
         let mut contexts = vec![(Context::GLOBAL, Tr("全局", "Everywhere"))];
         contexts.extend_from_slice(console::CONTEXTS);
+        contexts.extend_from_slice(followup::CONTEXTS);
         Self { bindings, contexts }
     }
 }
@@ -192,7 +201,11 @@ impl Keymap {
                 .bindings
                 .iter()
                 .filter(|b| b.action == action)
-                .any(|b| b.context == Context::GLOBAL || console::types_text(b.context));
+                .any(|b| {
+                    b.context == Context::GLOBAL
+                        || console::types_text(b.context)
+                        || followup::types_text(b.context)
+                });
         if takes_typing {
             return Err(BindingProblem::TakesTyping {
                 action: name.into(),

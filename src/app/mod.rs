@@ -20,6 +20,7 @@
 pub mod action;
 pub mod console;
 pub mod ctx;
+pub mod followup;
 pub mod form;
 pub mod keymap;
 pub mod keyspec;
@@ -42,6 +43,8 @@ pub use crate::clock::SystemClock;
 
 use self::action::{Action, GlobalAction};
 use self::console::Console;
+use self::followup::FollowUp;
+use self::followup::overdue::Overdue;
 use self::form::FormEvent;
 use self::layer::{LayerKind, Owner, Reply, Verdict};
 use self::screen::{Screen, ScreenId};
@@ -60,9 +63,12 @@ pub const FINISH_WAIT: Duration = Duration::from_secs(10);
 pub struct App {
     pub ctx: Ctx,
     pub console: Console,
+    pub followup: FollowUp,
     pub screen: ScreenId,
     /// Quitting: waiting for the save queue, or what became of the unsaved text.
     pub leaving: leaving::Leaving,
+    /// Overdue decisions, for every screen's status line (R7.3).
+    pub overdue: Overdue,
 }
 
 impl App {
@@ -73,12 +79,17 @@ impl App {
     ) -> Result<Self, StoreError> {
         let mut ctx = Ctx::new(store, settings, clock);
         let console = Console::open(&mut ctx)?;
+        let followup = FollowUp::new(&ctx);
         ctx.store.set_busy_timeout(UI_BUSY_TIMEOUT)?;
+        let mut overdue = Overdue::default();
+        overdue.refresh(&ctx);
         let mut app = Self {
             ctx,
             console,
+            followup,
             screen: ScreenId::Console,
             leaving: leaving::Leaving::default(),
+            overdue,
         };
         app.offer_restore();
         Ok(app)
@@ -89,6 +100,7 @@ impl App {
         self.ctx.screen = id;
         match id {
             ScreenId::Console => (&mut self.console, &mut self.ctx),
+            ScreenId::FollowUp => (&mut self.followup, &mut self.ctx),
         }
     }
 
@@ -104,12 +116,13 @@ impl App {
     pub fn current(&self) -> &dyn Screen {
         match self.screen {
             ScreenId::Console => &self.console,
+            ScreenId::FollowUp => &self.followup,
         }
     }
 
     /// Every screen, to read (e.g. for typed text not yet handed over).
-    pub fn screens(&self) -> [&dyn Screen; 1] {
-        [&self.console]
+    pub fn screens(&self) -> [&dyn Screen; 2] {
+        [&self.console, &self.followup]
     }
 
     /// What the status line says about saving.
@@ -197,6 +210,7 @@ impl App {
                     .push(LayerKind::Help, Owner::Screen(self.screen), Box::new(()))
             }
             G::Console => self.show(ScreenId::Console),
+            G::FollowUp => self.show(ScreenId::FollowUp),
             G::NextPane | G::PrevPane => {
                 let by = if action == G::NextPane { 1 } else { -1 };
                 let (screen, ctx) = self.parts(self.screen);
@@ -334,6 +348,8 @@ impl App {
     pub fn tick(&mut self) {
         self.ctx.saver.poll(&mut self.ctx.store);
         self.console.saved(&self.ctx);
+        self.followup.saved(&self.ctx);
+        self.overdue.refresh(&self.ctx);
         let (screen, ctx) = self.parts(self.screen);
         screen.tick(ctx);
         self.leaving_tick();

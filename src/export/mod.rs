@@ -3,12 +3,19 @@
 //! written by one renderer per file kind ([`render`] for Markdown and plain text).
 //!
 //! Times are shown as HH:MM in the offset they were stored with, never the machine's.
+mod agenda;
 pub mod archive_fs;
+pub mod archive_year;
 mod attendance;
+mod attendance_month;
+mod decisions;
 pub mod doc;
 pub mod docx;
+mod minutes;
+pub mod paper;
 mod record;
 pub mod render;
+mod tidied;
 
 use chrono::Datelike;
 use unicode_width::UnicodeWidthStr;
@@ -19,14 +26,21 @@ use crate::i18n::{self, Lang};
 use crate::store::view::MeetingView;
 use crate::store::{Store, StoreError};
 
+pub use agenda::agenda_doc;
 pub use attendance::{attendance, attendance_doc};
+pub use attendance_month::{month_doc, month_views};
+pub use decisions::{Scope, ledger_doc, register_doc, status_word};
+pub use minutes::{draft_for, minutes_doc, names};
 pub use record::{record, record_doc};
+pub use tidied::tidied_doc;
 
 /// The kind of file written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     Md,
     Txt,
+    /// Word, laid out as GB/T 9704 ([`docx`]).
+    Docx,
 }
 
 impl Format {
@@ -35,6 +49,7 @@ impl Format {
         match s.trim().to_ascii_lowercase().as_str() {
             "md" | "markdown" => Some(Format::Md),
             "txt" | "text" => Some(Format::Txt),
+            "docx" | "word" => Some(Format::Docx),
             _ => None,
         }
     }
@@ -44,7 +59,16 @@ impl Format {
         match self {
             Format::Md => "md",
             Format::Txt => "txt",
+            Format::Docx => "docx",
         }
+    }
+}
+
+/// The bytes of a paper in a format: Markdown and plain text as UTF-8, Word as a .docx.
+pub fn paper_bytes(doc: &doc::Document, format: Format) -> Result<Vec<u8>, docx::DocxError> {
+    match format {
+        Format::Md | Format::Txt => Ok(render::render(doc, format).into_bytes()),
+        Format::Docx => docx::render(doc),
     }
 }
 
@@ -237,7 +261,8 @@ mod tests {
         assert_eq!(Format::parse("Markdown"), Some(Format::Md));
         assert_eq!(Format::parse("txt"), Some(Format::Txt));
         assert_eq!(Format::parse("text"), Some(Format::Txt));
-        assert_eq!(Format::parse("docx"), None);
+        assert_eq!(Format::parse("docx"), Some(Format::Docx));
+        assert_eq!(Format::parse("pdf"), None);
     }
 
     #[test]

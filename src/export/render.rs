@@ -81,6 +81,10 @@ impl Renderer<'_> {
             self.blank();
         }
         let title = self.inline(&self.doc.title);
+        if title.trim().is_empty() {
+            // A 纪要's mark is its title: nothing more to print.
+            return;
+        }
         if self.md() {
             self.line(&format!("# {title}"));
         } else {

@@ -5,11 +5,15 @@
 //! screen shares. Everything is re-exported here, so a text is always `i18n::NAME`.
 mod console;
 mod export;
+mod followup;
+mod papers;
 
 use crate::domain::attendance::Punctuality;
 use crate::store::StoreError;
 pub use console::*;
 pub use export::*;
+pub use followup::*;
+pub use papers::*;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Lang {
@@ -347,8 +351,8 @@ pub fn demo_ready(lang: Lang, id: i64) -> String {
 
 pub fn bad_format(lang: Lang, f: &str) -> String {
     lang.pick(
-        format!("未知格式 {f}：可用 md 或 txt"),
-        format!("Unknown format {f}: use md or txt"),
+        format!("未知格式 {f}：可用 md、txt 或 docx"),
+        format!("Unknown format {f}: use md, txt or docx"),
     )
 }
 

@@ -5,6 +5,7 @@
 //! reached the database can be written to the emergency file and brought back later.
 use serde::{Deserialize, Serialize};
 
+use super::after::AfterChange;
 use super::tx::Tx;
 use super::{Result, SessionState, attendance, decision, people, procedure, session, topic};
 use crate::domain::attendance::EventKind;
@@ -65,6 +66,10 @@ pub enum Change {
     Restored {
         file: String,
     },
+    /// After the meeting (R7): closing, minutes, tidied record, follow-up, archive.
+    AfterMeeting {
+        after: AfterChange,
+    },
     /// Where the operator is (not part of the record; never audited).
     Session {
         session: SessionState,
@@ -106,6 +111,7 @@ impl Change {
             Self::Restored { file } => tx.audit(
                 super::tx::Audit::new("restore", "emergency_file", None).values(None, Some(file)),
             ),
+            Self::AfterMeeting { after } => after.apply(tx),
             Self::Session { session } => session::save_session(tx, session),
         }
     }
@@ -117,6 +123,7 @@ impl Change {
             Self::EntryText { text, .. } => Some(text),
             Self::NewEntry { entry } if !entry.text.is_empty() => Some(&entry.text),
             Self::Decision { decision } if !decision.text.is_empty() => Some(&decision.text),
+            Self::AfterMeeting { after } => after.typed_text(),
             _ => None,
         }
     }

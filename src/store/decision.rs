@@ -18,7 +18,7 @@ impl Store {
     }
 }
 
-fn read_decision(conn: &rusqlite::Connection, topic_id: Id) -> Result<Option<Decision>> {
+pub(super) fn read_decision(conn: &rusqlite::Connection, topic_id: Id) -> Result<Option<Decision>> {
     conn.prepare_cached(
         "SELECT topic_id, outcome, text, alternative, deputy_id, units, deadline,
                     supervisor, dissent, decided_at

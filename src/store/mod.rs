@@ -4,15 +4,21 @@
 //! every write is one `BEGIN IMMEDIATE` transaction of [`tx::Tx`] that also appends an
 //! audit row with the old and new values (R9.4). The console's own writes go through
 //! [`change::Change`] and the save queue of [`writer`]: durable, retried, never blocking.
+pub mod after;
+mod archive;
 mod attendance;
 pub mod change;
+mod closing;
 mod decision;
 mod error;
+mod followup;
 mod meeting;
+mod minutes;
 mod open;
 mod people;
 pub mod procedure;
 mod session;
+mod tidy;
 mod time;
 mod topic;
 pub mod tx;
@@ -27,9 +33,11 @@ use std::time::Duration;
 use rusqlite::Connection;
 use rusqlite_migration::M;
 
+pub use closing::{CarryOver, Closing};
 pub use error::StoreError;
 pub use open::{Access, access, integrity_report};
 pub use session::SessionState;
+pub use tidy::mode_of;
 
 use crate::clock::SystemClock;
 use crate::domain::{Clock, Id};
@@ -40,6 +48,7 @@ pub type Result<T> = std::result::Result<T, StoreError>;
 const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0001_initial.sql")),
     M::up(include_str!("migrations/0002_changes.sql")),
+    M::up(include_str!("migrations/0004_followup.sql")),
 ];
 
 /// The schema version this program writes (the number of migrations).

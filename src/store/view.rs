@@ -21,6 +21,18 @@ pub struct MeetingView {
     /// People admitted from outside the list (R5.1).
     pub admissions: Vec<Admission>,
     pub roster: Roster,
+    /// Decisions of earlier meetings open on this meeting's date (R7.3).
+    pub carried: Carried,
+    /// Filed in the archive: read-only (R7.4).
+    pub archived: bool,
+}
+
+/// How many decisions of earlier meetings were open on a meeting's date, and how many of
+/// those were past their deadline (上次会议决定事项落实情况).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Carried {
+    pub open: usize,
+    pub overdue: usize,
 }
 
 impl MeetingView {
@@ -33,7 +45,11 @@ impl MeetingView {
         let parts = store.participations(meeting_id)?;
         let events = store.attendance_events(meeting_id)?;
         let admissions = store.admissions(meeting_id)?;
+        let carried = store.carried_count(meeting.id, meeting.starts_at.date_naive())?;
+        let archived = store.is_archived(meeting.id)?;
         let mut view = Self {
+            carried,
+            archived,
             meeting,
             topics,
             people,

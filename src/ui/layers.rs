@@ -254,7 +254,14 @@ fn help(frame: &mut Frame<'_>, app: &App, area: Rect) {
             Span::styled(ctx.t(label).to_string(), st(ctx, "help.text")),
         ])
     };
-    for (context, title) in &ctx.keymap.contexts {
+    // The keys of everywhere and of the screen showing: its own context and its panes'.
+    let screen = app.current().contexts().last().map(|c| c.0).unwrap_or("");
+    let shown = |c: &str| {
+        c == crate::app::keymap::Context::GLOBAL.0
+            || c == screen
+            || c.strip_prefix(screen).is_some_and(|r| r.starts_with('.'))
+    };
+    for (context, title) in ctx.keymap.contexts.iter().filter(|(c, _)| shown(c.0)) {
         lines.push(Line::styled(ctx.t(title).to_string(), st(ctx, "header")));
         let mut seen = Vec::new();
         for b in ctx.keymap.bindings.iter().filter(|b| b.context == *context) {

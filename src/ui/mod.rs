@@ -2,6 +2,7 @@
 //! its folder here with one function per pane; the status line, message line, footer and
 //! layers are shared.
 mod console;
+mod followup;
 mod layers;
 mod statusbar;
 pub mod text;
@@ -54,6 +55,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App) {
     statusbar::status(frame, app, status);
     match app.screen {
         ScreenId::Console => console::render(frame, ctx, &app.console, main),
+        ScreenId::FollowUp => followup::render(frame, ctx, &app.followup, main),
     }
     statusbar::message(frame, app, message);
     statusbar::footer(frame, app, footer);

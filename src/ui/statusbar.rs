@@ -32,6 +32,14 @@ pub fn status(frame: &mut Frame<'_>, app: &App, area: Rect) {
             8,
         ));
     }
+    if app.overdue.count > 0 {
+        // Overdue decisions show on every screen (R7.3), red.
+        parts.push((
+            format!("│ {} {} ", ctx.t(&i18n::OVERDUE_STATUS), app.overdue.count),
+            "statusbar.failed",
+            9,
+        ));
+    }
     if let Some(d) = &app.console.view {
         let since = (now - d.meeting.starts_at).num_seconds();
         parts.push((

@@ -32,18 +32,41 @@ pub struct EditorStyles {
     pub search: Style,
 }
 
+/// The recorder's text widget: soft-wrapped, deep undo, the theme's styles, the caret at
+/// the end. The minutes editor of F4 is this same widget.
+pub fn recorder_area(text: &str, styles: EditorStyles) -> TextArea<'static> {
+    let lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+    let mut area = TextArea::new(lines);
+    area.set_wrap_mode(WrapMode::WordOrGlyph);
+    area.set_max_histories(UNDO_DEPTH);
+    area.set_style(styles.text);
+    area.set_cursor_line_style(styles.cursor_line);
+    area.set_selection_style(styles.selection);
+    area.set_search_style(styles.search);
+    area.move_cursor(CursorMove::Bottom);
+    area.move_cursor(CursorMove::End);
+    area
+}
+
+/// Take note of what the save queue has committed: the newest version committed is the
+/// one on the disk. A version the queue gave up on stays unsaved (it goes to the
+/// emergency file).
+pub fn settle(saved_version: &mut u64, pending: &mut Vec<(u64, u64)>, saver: &Saver) {
+    let mut best = *saved_version;
+    pending.retain(|(g, v)| {
+        if saver.is_committed(*g) {
+            best = best.max(*v);
+            false
+        } else {
+            !saver.is_rejected(*g)
+        }
+    });
+    *saved_version = best;
+}
+
 impl EntryEditor {
     pub fn new(entry: Entry, styles: EditorStyles) -> Self {
-        let lines: Vec<String> = entry.text.split('\n').map(str::to_string).collect();
-        let mut area = TextArea::new(lines);
-        area.set_wrap_mode(WrapMode::WordOrGlyph);
-        area.set_max_histories(UNDO_DEPTH);
-        area.set_style(styles.text);
-        area.set_cursor_line_style(styles.cursor_line);
-        area.set_selection_style(styles.selection);
-        area.set_search_style(styles.search);
-        area.move_cursor(CursorMove::Bottom);
-        area.move_cursor(CursorMove::End);
+        let area = recorder_area(&entry.text, styles);
         Self {
             entry,
             area,
@@ -89,20 +112,9 @@ impl EntryEditor {
         self.sent_version != self.version
     }
 
-    /// Take note of what the save queue has committed: the newest version committed is
-    /// the one on the disk. A version the queue gave up on stays unsaved (it goes to the
-    /// emergency file).
+    /// Take note of what the save queue has committed (see [`settle`]).
     pub fn settle(&mut self, saver: &Saver) {
-        let mut best = self.saved_version;
-        self.pending.retain(|(g, v)| {
-            if saver.is_committed(*g) {
-                best = best.max(*v);
-                false
-            } else {
-                !saver.is_rejected(*g)
-            }
-        });
-        self.saved_version = best;
+        settle(&mut self.saved_version, &mut self.pending, saver);
     }
 }
 

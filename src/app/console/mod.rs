@@ -181,6 +181,9 @@ impl Console {
 
     /// Record an edit to the meeting: show it at once, and hand it to the save queue.
     fn record(&mut self, ctx: &mut Ctx, changes: Vec<Change>) {
+        if self.refuse_archived(ctx) {
+            return;
+        }
         let now = ctx.now();
         if let Some(view) = &mut self.view {
             let mut touched = false;
@@ -247,6 +250,16 @@ impl Console {
         } else {
             self.merge_other_entries(ctx);
         }
+    }
+
+    /// An archived meeting is read-only (R7.4): say so; true when it is.
+    fn refuse_archived(&self, ctx: &mut Ctx) -> bool {
+        let archived = self.view.as_ref().is_some_and(|v| v.archived);
+        if archived {
+            let t = ctx.t(&i18n::ARCHIVED_READ_ONLY);
+            ctx.warn(t);
+        }
+        archived
     }
 
     fn change_pane(&mut self, ctx: &mut Ctx, to: Pane) {

@@ -274,6 +274,9 @@ impl Console {
         } else {
             ev
         };
+        if self.refuse_archived(ctx) {
+            return;
+        }
         let typing = match ev.code {
             KeyCode::Char(_) => !ev.modifiers.contains(KeyModifiers::CONTROL),
             KeyCode::Enter => true,
@@ -298,6 +301,9 @@ impl Console {
     }
 
     pub(super) fn paste_text(&mut self, ctx: &mut Ctx, text: &str) {
+        if self.refuse_archived(ctx) {
+            return;
+        }
         if self.procedure.focused.is_none() {
             let (id, name) = self.default_speaker();
             if self.new_entry(ctx, id, &name, false).is_none() {

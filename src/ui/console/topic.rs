@@ -64,6 +64,16 @@ pub fn render(frame: &mut Frame<'_>, ctx: &Ctx, c: &Console, area: Rect) {
             lines.push(Line::default());
         }
     }
+    if d.carried.open > 0 {
+        // Earlier decisions still open when this meeting is held (R7.3), one line.
+        let style = if d.carried.overdue > 0 {
+            "flag.late"
+        } else {
+            "flag.warn"
+        };
+        let text = i18n::carried_summary(ctx.lang, d.carried.open, d.carried.overdue);
+        lines.push(Line::styled(clip(&text, width), st(ctx, style)));
+    }
     match d.next_topic() {
         None => lines.push(Line::styled(
             i18n::x_field(

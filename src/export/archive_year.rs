@@ -1,0 +1,91 @@
+//! The year's archive (R7.4 "年终集中移交档案室归档"): one folder per closed meeting with
+//! every paper of §7.4 that exists, as Word files, and the year's ledger at the top. The
+//! files are built here; [`super::archive_fs`] writes them with their manifest.
+use chrono::Datelike;
+
+use super::paper::{Kind, Of, PaperError, build};
+use super::{Format, Scope, ledger_doc, minutes_doc, paper_bytes};
+use crate::domain::{Id, Time};
+use crate::i18n::Lang;
+use crate::store::Store;
+
+/// The files of a year's archive and what they hold.
+#[derive(Debug, Default)]
+pub struct YearArchive {
+    /// (relative path, bytes), every paper of every meeting, then the ledger.
+    pub files: Vec<(String, Vec<u8>)>,
+    /// The meetings filed, with their folder.
+    pub meetings: Vec<(Id, String)>,
+    /// Meetings of the year left out because they are not closed, with their title.
+    pub not_closed: Vec<(Id, String)>,
+}
+
+/// The file name of the year's ledger in the archive folder.
+pub const LEDGER_FILE: &str = "归档登记册";
+
+fn docx(doc: &super::doc::Document) -> Result<Vec<u8>, PaperError> {
+    paper_bytes(doc, Format::Docx)
+        .map_err(|e| PaperError::Store(crate::store::StoreError::BadData(e.to_string())))
+}
+
+/// Build every file of `year`'s archive; `progress(done, total, meeting title)` is called
+/// once per meeting.
+pub fn build_year(
+    store: &Store,
+    year: i32,
+    lang: Lang,
+    now: Time,
+    mut progress: impl FnMut(usize, usize, &str),
+) -> Result<YearArchive, PaperError> {
+    let mut out = YearArchive::default();
+    let ledger = store.ledger()?;
+    let meetings: Vec<_> = store
+        .meetings()?
+        .into_iter()
+        .filter(|m| m.starts_at.year() == year)
+        .collect();
+    let total = meetings.len();
+    for (i, m) in meetings.iter().enumerate() {
+        progress(i, total, &m.title);
+        if store.closing(m.id)?.is_none() {
+            out.not_closed.push((m.id, m.title.clone()));
+            continue;
+        }
+        let date = m.starts_at.format("%Y-%m-%d");
+        let folder = match ledger.iter().find(|e| e.meeting_id == m.id) {
+            Some(e) => format!("{}_{date}", e.number),
+            None => format!("{date}_{}", m.id),
+        };
+        let mut add = |name: &str, bytes: Vec<u8>| {
+            out.files.push((format!("{folder}/{name}.docx"), bytes));
+        };
+        let of = Of::Meeting(m.id);
+        for (kind, name) in [
+            (Kind::Agenda, "会议议程"),
+            (Kind::Attendance, "与会人员名单"),
+            (Kind::Record, "会议记录"),
+            (Kind::Tidied, "会议记录整理稿"),
+            (Kind::Decisions, "决定事项督办"),
+        ] {
+            add(name, docx(&build(store, kind, of, lang, now)?)?);
+        }
+        if let Some(minutes) = store.minutes(m.id)? {
+            let first = minutes_doc(store, m.id, lang, Some(1), now)?;
+            add("会议纪要原稿", docx(&first)?);
+            if let Some(issued) = minutes.issued() {
+                let signed = minutes_doc(store, m.id, lang, Some(issued.number), now)?;
+                add("会议纪要签发稿", docx(&signed)?);
+            }
+        }
+        out.meetings.push((m.id, folder));
+    }
+    progress(total, total, "");
+    let ledger = ledger_doc(store, Scope::Year(year), lang)?;
+    out.files
+        .push((format!("{LEDGER_FILE}.docx"), docx(&ledger)?));
+    out.files.push((
+        format!("{LEDGER_FILE}.txt"),
+        super::render::render(&ledger, Format::Txt).into_bytes(),
+    ));
+    Ok(out)
+}

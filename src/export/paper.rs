@@ -1,0 +1,106 @@
+//! Which paper, of what: the one entry point the command line and the after-meeting
+//! screen (F4) share, so both write the same paper from the same document model.
+use super::doc::Document;
+use super::{
+    Scope, agenda_doc, attendance_doc, ledger_doc, minutes_doc, month_doc, record_doc,
+    register_doc, tidied_doc,
+};
+use crate::domain::{Id, Time};
+use crate::i18n::Lang;
+use crate::store::{Store, StoreError};
+
+/// The papers (R9.5).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Minutes,
+    Record,
+    Tidied,
+    Attendance,
+    Decisions,
+    Ledger,
+    Agenda,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 7] = [
+        Kind::Minutes,
+        Kind::Record,
+        Kind::Tidied,
+        Kind::Attendance,
+        Kind::Decisions,
+        Kind::Ledger,
+        Kind::Agenda,
+    ];
+
+    /// The name on the command line and in file names.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Minutes => "minutes",
+            Self::Record => "record",
+            Self::Tidied => "tidied",
+            Self::Attendance => "attendance",
+            Self::Decisions => "decisions",
+            Self::Ledger => "ledger",
+            Self::Agenda => "agenda",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+}
+
+/// Of what the paper is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Of {
+    Meeting(Id),
+    Year(i32),
+    Month(i32, u32),
+}
+
+/// Why a paper could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum PaperError {
+    #[error("{0}")]
+    Store(#[from] StoreError),
+    /// This paper is of one meeting (or, for attendance, of a meeting or a month).
+    #[error("the {kind} paper is not made per {of}")]
+    NotPer {
+        kind: &'static str,
+        of: &'static str,
+    },
+}
+
+fn of_name(of: Of) -> &'static str {
+    match of {
+        Of::Meeting(_) => "meeting",
+        Of::Year(_) => "year",
+        Of::Month(..) => "month",
+    }
+}
+
+pub fn build(
+    store: &Store,
+    kind: Kind,
+    of: Of,
+    lang: Lang,
+    now: Time,
+) -> Result<Document, PaperError> {
+    let not_per = || PaperError::NotPer {
+        kind: kind.code(),
+        of: of_name(of),
+    };
+    Ok(match (kind, of) {
+        (Kind::Minutes, Of::Meeting(id)) => minutes_doc(store, id, lang, None, now)?,
+        (Kind::Record, Of::Meeting(id)) => record_doc(store, id, lang, now)?,
+        (Kind::Tidied, Of::Meeting(id)) => tidied_doc(store, id, lang, now)?,
+        (Kind::Agenda, Of::Meeting(id)) => agenda_doc(store, id, lang, now)?,
+        (Kind::Attendance, Of::Meeting(id)) => attendance_doc(store, id, lang, now)?,
+        (Kind::Attendance, Of::Month(y, m)) => month_doc(store, y, m, lang, now)?,
+        (Kind::Decisions, Of::Meeting(id)) => register_doc(store, Scope::Meeting(id), lang, now)?,
+        (Kind::Decisions, Of::Year(y)) => register_doc(store, Scope::Year(y), lang, now)?,
+        (Kind::Ledger, Of::Meeting(id)) => ledger_doc(store, Scope::Meeting(id), lang)?,
+        (Kind::Ledger, Of::Year(y)) => ledger_doc(store, Scope::Year(y), lang)?,
+        _ => return Err(not_per()),
+    })
+}

@@ -1,0 +1,212 @@
+//! The after-meeting screen (F4) as the office sees it, drawn on ratatui's TestBackend, in
+//! Chinese and in English: closing with its checks, the minutes drafted from the decisions
+//! and taken through review and sign-off (refused out of order), the register, the
+//! overdue count on every screen's status line.
+#[path = "common/after.rs"]
+mod after;
+
+use chrono::NaiveDate;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use huiwu::app::keymap::Keymap;
+use huiwu::app::{App, Settings};
+use huiwu::i18n::Lang;
+use huiwu::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use unicode_width::UnicodeWidthStr;
+
+const NOW: &str = "2026-11-30T10:30:00+08:00";
+
+fn app(lang: Lang, first_deadline: &str) -> App {
+    let now = chrono::DateTime::parse_from_rfc3339(NOW).unwrap();
+    let mut store = huiwu::store::Store::open_in_memory("马丽").unwrap();
+    let deadline = NaiveDate::parse_from_str(first_deadline, "%Y-%m-%d").unwrap();
+    after::decided_demo(&mut store, now, deadline);
+    let settings = Settings {
+        lang,
+        theme: Theme::builtin("dark").unwrap(),
+        keymap: Keymap::default(),
+        writer: None,
+    };
+    App::new(store, settings, Box::new(huiwu::domain::FixedClock(now))).unwrap()
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+    app.tick();
+}
+
+fn ctrl(app: &mut App, c: char) {
+    app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+    app.tick();
+}
+
+fn type_str(app: &mut App, s: &str) {
+    for c in s.chars() {
+        app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+    app.tick();
+}
+
+/// The screen as text, one row per line, the cells behind wide characters left out.
+fn screen(app: &App) -> String {
+    let mut term = Terminal::new(TestBackend::new(120, 36)).unwrap();
+    term.draw(|f| huiwu::ui::render(f, app)).unwrap();
+    let buf = term.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut x = 0;
+        while x < buf.area.width {
+            let sym = buf[(x, y)].symbol();
+            out.push_str(sym);
+            x += (sym.width() as u16).max(1);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn f4(app: &mut App) {
+    press(app, KeyCode::F(4));
+}
+
+/// Close the meeting from F4: c, then yes.
+fn close(app: &mut App) {
+    press(app, KeyCode::Char('c'));
+    press(app, KeyCode::Char('y'));
+}
+
+#[test]
+fn closing_then_drafting_signing_in_chinese() {
+    let mut app = app(Lang::Zh, "2026-12-31");
+    f4(&mut app);
+    let s = screen(&app);
+    for want in [
+        "会议",
+        "纪要",
+        "督办",
+        "归档",
+        "图表",
+        "未结束",
+        "局长办公例会（演示）",
+    ] {
+        assert!(s.contains(want), "{want} missing:\n{s}");
+    }
+    close(&mut app);
+    let s = screen(&app);
+    assert!(s.contains("已结束 2026-11-30 10:30"), "{s}");
+    // The clocks start: minutes in a week, the tidied record in 3 working days.
+    assert!(s.contains("纪要 期限 2026-12-07"), "{s}");
+    assert!(s.contains("记录整理 期限 2026-12-03"), "{s}");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char('d'));
+    let s = screen(&app);
+    assert!(s.contains("第1稿/1 [草稿]"), "{s}");
+    assert!(s.contains("同意冬季治安防范专项行动方案"), "{s}");
+    // Sign-off before review is refused, and the form says why.
+    press(&mut app, KeyCode::Char('s'));
+    ctrl(&mut app, 's');
+    let s = screen(&app);
+    assert!(s.contains("尚未经分管局领导审核"), "{s}");
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('r'));
+    type_str(&mut app, "刘卫东");
+    press(&mut app, KeyCode::Tab);
+    type_str(&mut app, "同意");
+    ctrl(&mut app, 's');
+    press(&mut app, KeyCode::Char('s'));
+    ctrl(&mut app, 's');
+    let s = screen(&app);
+    assert!(s.contains("[已签发]"), "{s}");
+    assert!(s.contains("审核：刘卫东 2026-11-30 10:30 同意"), "{s}");
+    assert!(s.contains("签发：王建国 2026-11-30 10:30"), "{s}");
+    assert!(s.contains("按期完成"), "{s}");
+    // Frozen: editing is refused and points at the correction.
+    press(&mut app, KeyCode::Enter);
+    assert!(screen(&app).contains("按 n 另起更正稿"));
+    press(&mut app, KeyCode::Char('n'));
+    assert!(screen(&app).contains("第2稿（更正第1稿）/2 [草稿]"));
+}
+
+#[test]
+fn the_same_screen_in_english() {
+    let mut app = app(Lang::En, "2026-12-31");
+    f4(&mut app);
+    let s = screen(&app);
+    for want in [
+        "Meetings",
+        "Minutes",
+        "Decision register",
+        "not closed",
+        "No minutes yet",
+    ] {
+        assert!(s.contains(want), "{want} missing:\n{s}");
+    }
+    close(&mut app);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char('d'));
+    let s = screen(&app);
+    assert!(s.contains("version 1/1 [draft]"), "{s}");
+    assert!(s.contains("due 2026-12-07 · 7 day(s) left"), "{s}");
+}
+
+#[test]
+fn closing_is_refused_while_attendance_is_open_and_says_what() {
+    let now = chrono::DateTime::parse_from_rfc3339(NOW).unwrap();
+    let mut store = huiwu::store::Store::open_in_memory("马丽").unwrap();
+    huiwu::demo::load(&mut store, now).unwrap();
+    let settings = Settings {
+        lang: Lang::Zh,
+        theme: Theme::builtin("dark").unwrap(),
+        keymap: Keymap::default(),
+        writer: None,
+    };
+    let mut app = App::new(store, settings, Box::new(huiwu::domain::FixedClock(now))).unwrap();
+    f4(&mut app);
+    press(&mut app, KeyCode::Char('c'));
+    let s = screen(&app);
+    assert!(s.contains("会议不能结束"), "{s}");
+    assert!(
+        s.contains("议题未决定也未顺延：关于开展冬季治安防范"),
+        "{s}"
+    );
+    assert!(s.contains("考勤未完成：何勇"), "{s}");
+    assert_eq!(
+        s.matches("考勤未完成：周强").count(),
+        1,
+        "one line per person:\n{s}"
+    );
+}
+
+#[test]
+fn overdue_shows_on_every_screen_and_the_register_tracks_done() {
+    // The first decision was due the day before: overdue once the meeting is closed.
+    let mut app = app(Lang::Zh, "2026-11-29");
+    f4(&mut app);
+    close(&mut app);
+    // The count is asked every few seconds; here, at once.
+    app.overdue.invalidate();
+    app.tick();
+    let top = screen(&app).lines().next().unwrap_or_default().to_string();
+    assert!(top.contains("督办逾期 1"), "{top}");
+    press(&mut app, KeyCode::F(2));
+    let top = screen(&app).lines().next().unwrap_or_default().to_string();
+    assert!(
+        top.contains("督办逾期 1"),
+        "the console shows it too: {top}"
+    );
+    press(&mut app, KeyCode::F(4));
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Tab);
+    }
+    let s = screen(&app);
+    assert!(s.contains("逾期 1"), "{s}");
+    assert!(s.contains("落实中（逾期）"), "{s}");
+    // The overdue item is done: a note says what was done.
+    press(&mut app, KeyCode::Char('d'));
+    type_str(&mut app, "已部署到位");
+    ctrl(&mut app, 's');
+    let s = screen(&app);
+    assert!(s.contains("已落实"), "{s}");
+    assert!(s.contains("2026-11-30 马丽：已部署到位"), "{s}");
+}
