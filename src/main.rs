@@ -45,8 +45,17 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Load the demo meeting into the database (does nothing if it is there already).
-    Demo,
+    /// Load the demo meeting into the database (does nothing if it is there already);
+    /// with --years, also that many years of weekly meetings before it (for benchmarks
+    /// and for trying the program on a bureau's history).
+    Demo {
+        /// Years of generated weekly meetings before the demo meeting.
+        #[arg(long)]
+        years: Option<u32>,
+        /// The generator's seed: the same seed gives the same history.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Check the database's integrity: prints ok or what is wrong (exit 0 / 1).
     Check,
     /// Write one of the papers to stdout or a file (owner-only).
@@ -115,18 +124,22 @@ fn main() -> ExitCode {
     };
     let clock = SystemClock;
     match cli.command {
-        Some(Command::Demo) => {
+        Some(Command::Demo { years, seed }) => {
             let mut store = match Store::open(&db, &operator) {
                 Ok(s) => s,
                 Err(e) => return fail_open(lang, &e),
             };
-            match huiwu::demo::load(&mut store, clock.now()) {
-                Ok(id) => {
-                    println!("{}", i18n::demo_ready(lang, id));
-                    ExitCode::SUCCESS
+            let id = match huiwu::demo::load(&mut store, clock.now()) {
+                Ok(id) => id,
+                Err(e) => return fail_open(lang, &e),
+            };
+            if let Some(years) = years.filter(|y| *y > 0) {
+                if let Err(code) = cli::history::generate(&mut store, id, years, seed, lang) {
+                    return code;
                 }
-                Err(e) => fail_open(lang, &e),
             }
+            println!("{}", i18n::demo_ready(lang, id));
+            ExitCode::SUCCESS
         }
         // Checking and exporting read only: they never create or change anything.
         Some(Command::Check) => check(&db, &operator, lang),

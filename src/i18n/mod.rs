@@ -453,3 +453,23 @@ pub fn discarded(lang: Lang, chars: usize) -> String {
         format!("{chars} unsaved characters discarded as asked"),
     )
 }
+
+pub const HISTORY_THERE: Tr = Tr(
+    "演示会议之前已有会议，不再生成历史数据",
+    "There are meetings before the demo already: no history generated",
+);
+pub const HISTORY_MEETINGS: Tr = Tr("次会议", "meetings");
+
+/// What `huiwu demo --years N` wrote.
+pub fn history_made(lang: Lang, g: &crate::demo::Generated) -> String {
+    lang.pick(
+        format!(
+            "已生成 {} 次会议、{} 个议题、{} 条发言（{} 字）、{} 条签到记录、{} 项决定、{} 条督办记录",
+            g.meetings, g.topics, g.entries, g.characters, g.attendance_events, g.decisions, g.notes
+        ),
+        format!(
+            "Generated {} meetings, {} topics, {} entries ({} characters), {} attendance events, {} decisions, {} follow-up notes",
+            g.meetings, g.topics, g.entries, g.characters, g.attendance_events, g.decisions, g.notes
+        ),
+    )
+}

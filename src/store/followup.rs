@@ -123,6 +123,21 @@ impl Store {
         Ok(out)
     }
 
+    /// The register items of one meeting.
+    pub fn followup_items_of(&self, meeting_id: Id) -> Result<Vec<Item>> {
+        let sql = format!(
+            "SELECT {ITEM_COLUMNS} FROM followup_item i JOIN meeting m ON m.id = i.meeting_id
+             WHERE i.meeting_id = ?1 ORDER BY i.id"
+        );
+        let mut st = self.conn().prepare_cached(&sql)?;
+        let rows = st.query_map([meeting_id], item_row)?;
+        let mut out = Vec::new();
+        for row in rows {
+            out.push(with_notes(self.conn(), row??)?);
+        }
+        Ok(out)
+    }
+
     /// Decisions of meetings before `day` (other than `meeting_id`) open on that day, and
     /// how many of them were overdue then: the console's line about earlier decisions.
     pub fn carried_count(&self, meeting_id: Id, day: NaiveDate) -> Result<super::view::Carried> {

@@ -102,6 +102,15 @@ impl Store {
         Ok(out)
     }
 
+    /// How many meetings there are before `t`.
+    pub fn meetings_before(&self, t: crate::domain::Time) -> Result<i64> {
+        Ok(self.conn().query_row(
+            "SELECT count(*) FROM meeting WHERE starts_at < ?1",
+            [time_text(&t)],
+            |r| r.get(0),
+        )?)
+    }
+
     pub fn has_demo(&self) -> Result<bool> {
         Ok(self.conn().query_row(
             "SELECT EXISTS (SELECT 1 FROM meeting WHERE is_demo = 1)",

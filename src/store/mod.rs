@@ -118,6 +118,13 @@ impl Store {
         self.writer = id.to_string();
     }
 
+    /// For a bulk load that can simply be run again (the generated demo history): do not
+    /// wait for the disk after each transaction. Never used for the record itself.
+    pub fn bulk_load(&self, on: bool) -> Result<()> {
+        let mode = if on { "OFF" } else { "FULL" };
+        Ok(self.conn.pragma_update(None, "synchronous", mode)?)
+    }
+
     /// A handle that cuts short what this connection is doing, from another thread.
     pub fn interrupt_handle(&self) -> rusqlite::InterruptHandle {
         self.conn.get_interrupt_handle()

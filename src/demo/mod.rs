@@ -3,6 +3,11 @@
 //! Built from the regulation's world: the leadership team, the party committee member and
 //! the legal brigade head sitting in throughout, four topics of different scope categories,
 //! each with its sitting-in people.
+mod history;
+mod words;
+
+pub use history::{Generated, generate};
+
 use chrono::{Duration, DurationRound};
 
 use crate::domain::attendance::{EventKind, Place};
