@@ -5,6 +5,11 @@
 //! reached the database can be written to the emergency file and brought back later.
 use serde::{Deserialize, Serialize};
 
+use super::calendar::CalendarChange;
+use super::intake::TopicChange;
+use super::planning::MeetingChange;
+use super::prep::PrepChange;
+use super::roster::PeopleChange;
 use super::tx::Tx;
 use super::{Result, SessionState, attendance, decision, procedure, session, topic};
 use crate::domain::attendance::EventKind;
@@ -59,6 +64,13 @@ pub enum Change {
     Session {
         session: SessionState,
     },
+    /// The back office (F3): a meeting's plan, its topics, the roster, the preparation,
+    /// the office's calendar (see the store file of each).
+    Meeting(MeetingChange),
+    Topic(TopicChange),
+    People(PeopleChange),
+    Prep(PrepChange),
+    Calendar(CalendarChange),
 }
 
 impl Change {
@@ -93,6 +105,11 @@ impl Change {
                 events,
             } => topic::advance(tx, *meeting_id, *from, *to, events),
             Self::Session { session } => session::save_session(tx, session),
+            Self::Meeting(c) => c.apply(tx),
+            Self::Topic(c) => c.apply(tx),
+            Self::People(c) => c.apply(tx),
+            Self::Prep(c) => c.apply(tx),
+            Self::Calendar(c) => c.apply(tx),
         }
     }
 
@@ -103,6 +120,7 @@ impl Change {
             Self::EntryText { text, .. } => Some(text),
             Self::NewEntry { entry } if !entry.text.is_empty() => Some(&entry.text),
             Self::Decision { decision } if !decision.text.is_empty() => Some(&decision.text),
+            Self::Topic(TopicChange::Save { registration, .. }) => Some(&registration.summary),
             _ => None,
         }
     }

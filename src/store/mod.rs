@@ -5,12 +5,20 @@
 //! audit row with the old and new values (R9.4). The console's own writes go through
 //! [`change::Change`] and the save queue of [`writer`]: durable, retried, never blocking.
 mod attendance;
+pub mod calendar;
 pub mod change;
 mod decision;
 mod error;
+mod fields;
+pub mod intake;
 mod meeting;
+mod office_apply;
+pub mod office_view;
 mod people;
+pub mod planning;
+pub mod prep;
 pub mod procedure;
+pub mod roster;
 mod session;
 mod time;
 mod topic;
@@ -38,6 +46,7 @@ pub type Result<T> = std::result::Result<T, StoreError>;
 const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0001_initial.sql")),
     M::up(include_str!("migrations/0002_changes.sql")),
+    M::up(include_str!("migrations/0003_backoffice.sql")),
 ];
 
 /// The schema version this program writes (the number of migrations).
