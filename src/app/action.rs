@@ -2,6 +2,7 @@
 //! `[keys]` in config.toml. Each screen declares its own verbs with [`actions!`], which
 //! also makes the list of them (so the list is complete by construction); this file only
 //! names the verbs every screen shares and lists the screens' enums, one line each.
+use super::backoffice::BackOfficeAction;
 use super::console::ConsoleAction;
 
 /// Declare an enum of verbs with their config names: `ALL` and `name()` come with it.
@@ -35,6 +36,7 @@ actions! {
     pub enum GlobalAction {
         Help = "help",
         Console = "console",
+        BackOffice = "back_office",
         NextPane = "next_pane",
         PrevPane = "prev_pane",
         ToggleLang = "toggle_lang",
@@ -48,6 +50,7 @@ actions! {
 pub enum Action {
     Global(GlobalAction),
     Console(ConsoleAction),
+    BackOffice(BackOfficeAction),
 }
 
 impl Action {
@@ -55,7 +58,8 @@ impl Action {
     pub fn all() -> impl Iterator<Item = Action> {
         let global = GlobalAction::ALL.iter().map(|a| Action::Global(*a));
         let console = ConsoleAction::ALL.iter().map(|a| Action::Console(*a));
-        global.chain(console)
+        let office = BackOfficeAction::ALL.iter().map(|a| Action::BackOffice(*a));
+        global.chain(console).chain(office)
     }
 
     /// The name used in config.toml's `[keys]` table.
@@ -63,6 +67,7 @@ impl Action {
         match self {
             Self::Global(a) => a.name(),
             Self::Console(a) => a.name(),
+            Self::BackOffice(a) => a.name(),
         }
     }
 
@@ -74,6 +79,12 @@ impl Action {
 impl From<GlobalAction> for Action {
     fn from(a: GlobalAction) -> Self {
         Self::Global(a)
+    }
+}
+
+impl From<BackOfficeAction> for Action {
+    fn from(a: BackOfficeAction) -> Self {
+        Self::BackOffice(a)
     }
 }
 

@@ -10,6 +10,7 @@ use super::layer::{LayerKind, Layers, Owner, Question};
 use super::picker::Picker;
 use super::saver::{SaveState, Saver};
 use super::screen::ScreenId;
+use crate::domain::calendar::Calendar;
 use crate::domain::{Clock, Time};
 use crate::i18n::{self, Lang, Tr};
 use crate::store::change::Change;
@@ -60,6 +61,9 @@ pub struct Ctx {
     pub(crate) screen: ScreenId,
     /// What the screens have asked of the app, taken after each event.
     pub requests: Vec<Request>,
+    /// Working days (R7): the official calendar with the office's own on top, read at
+    /// start and kept current by the back office, for every screen's deadlines.
+    pub calendar: Calendar,
 }
 
 impl Ctx {
@@ -77,6 +81,7 @@ impl Ctx {
             quit: false,
             screen: ScreenId::Console,
             requests: Vec::new(),
+            calendar: Calendar::official(),
         }
     }
 

@@ -4,6 +4,7 @@
 use crossterm::event::KeyEvent;
 
 use super::action::{Action, GlobalAction};
+use super::backoffice;
 use super::console;
 use super::keyspec::KeySpec;
 use crate::i18n::Tr;
@@ -77,6 +78,13 @@ const GLOBAL_KEYS: &[KeyDef] = {
         ),
         KeyDef::new(
             G,
+            "F3",
+            Action::Global(A::BackOffice),
+            Tr("会务准备", "Back office"),
+            false,
+        ),
+        KeyDef::new(
+            G,
             "Tab",
             Action::Global(A::NextPane),
             Tr("切换窗格", "Next pane"),
@@ -121,8 +129,10 @@ const GLOBAL_KEYS: &[KeyDef] = {
 };
 
 /// The default tables, global first, then one per screen.
-fn default_tables() -> [&'static [KeyDef]; 2] {
-    [GLOBAL_KEYS, console::KEYS]
+fn default_tables() -> Vec<&'static [KeyDef]> {
+    let mut tables = vec![GLOBAL_KEYS, console::KEYS];
+    tables.extend_from_slice(backoffice::TABLES);
+    tables
 }
 
 impl Default for Keymap {
@@ -142,6 +152,7 @@ impl Default for Keymap {
             .collect();
         let mut contexts = vec![(Context::GLOBAL, Tr("全局", "Everywhere"))];
         contexts.extend_from_slice(console::CONTEXTS);
+        contexts.extend_from_slice(backoffice::CONTEXTS);
         Self { bindings, contexts }
     }
 }

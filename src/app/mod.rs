@@ -18,6 +18,7 @@
 //!   save queue ([`saver`]), committed in the background, retried while the database
 //!   refuses, shown unsaved until it is on the disk. No key waits for the disk.
 pub mod action;
+pub mod backoffice;
 pub mod console;
 pub mod ctx;
 pub mod form;
@@ -40,11 +41,13 @@ pub use self::saver::SaveState;
 pub use crate::clock::SystemClock;
 
 use self::action::{Action, GlobalAction};
+use self::backoffice::BackOffice;
 use self::console::Console;
 use self::form::FormEvent;
 use self::layer::{LayerKind, Owner, Reply, Verdict};
 use self::screen::{Screen, ScreenId};
-use crate::domain::Clock;
+use crate::domain::meeting::{MeetingStatus, console_meeting};
+use crate::domain::{Clock, Id};
 use crate::store::writer::Job;
 use crate::store::{Store, StoreError};
 
@@ -59,7 +62,14 @@ pub const FINISH_WAIT: Duration = Duration::from_secs(10);
 pub struct App {
     pub ctx: Ctx,
     pub console: Console,
+    pub backoffice: BackOffice,
     pub screen: ScreenId,
+    /// The meeting the back office asked the console to show: it stays, even if another
+    /// would be chosen by date.
+    console_pinned: Option<Id>,
+    /// The console is to look again at which meeting it shows, once the back office's
+    /// changes are on the disk.
+    console_stale: bool,
 }
 
 impl App {
@@ -70,11 +80,15 @@ impl App {
     ) -> Result<Self, StoreError> {
         let mut ctx = Ctx::new(store, settings, clock);
         let console = Console::open(&mut ctx)?;
+        let backoffice = BackOffice::open(&mut ctx)?;
         ctx.store.set_busy_timeout(UI_BUSY_TIMEOUT)?;
         Ok(Self {
             ctx,
             console,
+            backoffice,
             screen: ScreenId::Console,
+            console_pinned: None,
+            console_stale: false,
         })
     }
 
@@ -83,6 +97,7 @@ impl App {
         self.ctx.screen = id;
         match id {
             ScreenId::Console => (&mut self.console, &mut self.ctx),
+            ScreenId::BackOffice => (&mut self.backoffice, &mut self.ctx),
         }
     }
 
@@ -98,12 +113,13 @@ impl App {
     pub fn current(&self) -> &dyn Screen {
         match self.screen {
             ScreenId::Console => &self.console,
+            ScreenId::BackOffice => &self.backoffice,
         }
     }
 
     /// Every screen, to read (e.g. for typed text not yet handed over).
-    pub fn screens(&self) -> [&dyn Screen; 1] {
-        [&self.console]
+    pub fn screens(&self) -> [&dyn Screen; 2] {
+        [&self.console, &self.backoffice]
     }
 
     /// What the status line says about saving.
@@ -128,6 +144,8 @@ impl App {
                 Request::Show(id) => self.show(id),
                 Request::OpenMeeting(id) => {
                     self.flush(true);
+                    self.console_pinned = Some(id);
+                    self.console_stale = false;
                     if let Err(e) = self.console.open_meeting(&mut self.ctx, id) {
                         self.ctx.store_failed(&e);
                     }
@@ -162,6 +180,7 @@ impl App {
                     .push(LayerKind::Help, Owner::Screen(self.screen), Box::new(()))
             }
             G::Console => self.show(ScreenId::Console),
+            G::BackOffice => self.show(ScreenId::BackOffice),
             G::NextPane | G::PrevPane => {
                 let by = if action == G::NextPane { 1 } else { -1 };
                 let (screen, ctx) = self.parts(self.screen);
@@ -177,6 +196,47 @@ impl App {
         if id != self.screen {
             self.flush(true);
             self.screen = id;
+            match id {
+                ScreenId::Console => {
+                    self.console_stale = true;
+                    self.refresh_console();
+                }
+                ScreenId::BackOffice => self.backoffice.reload(&mut self.ctx),
+            }
+        }
+    }
+
+    /// The console looks again at what the back office changed, once it is on the disk:
+    /// the meeting it opens on (in progress, else the next, else the latest; a real one
+    /// before the demo, R3) unless one was opened on purpose or is under way, and the
+    /// people and topics of the meeting it shows.
+    fn refresh_console(&mut self) {
+        if !self.console_stale || !self.ctx.saver.idle() {
+            return;
+        }
+        self.console_stale = false;
+        let now = self.ctx.now();
+        let shown = self.console.meeting_id();
+        let under_way = self
+            .console
+            .view
+            .as_ref()
+            .is_some_and(|v| v.meeting.status == MeetingStatus::InProgress);
+        let chosen = match self.ctx.store.console_candidates(&now) {
+            Ok(c) => console_meeting(&c, now).map(|m| m.id),
+            Err(e) => {
+                self.ctx.store_failed(&e);
+                None
+            }
+        };
+        let pinned = shown.is_some() && self.console_pinned == shown;
+        match chosen {
+            Some(id) if Some(id) != shown && !under_way && !pinned => {
+                if let Err(e) = self.console.open_meeting(&mut self.ctx, id) {
+                    self.ctx.store_failed(&e);
+                }
+            }
+            _ => self.console.reload(&mut self.ctx),
         }
     }
 
@@ -270,6 +330,9 @@ impl App {
     pub fn tick(&mut self) {
         self.ctx.saver.poll(&mut self.ctx.store);
         self.console.saved(&self.ctx);
+        if self.screen == ScreenId::Console {
+            self.refresh_console();
+        }
         let (screen, ctx) = self.parts(self.screen);
         screen.tick(ctx);
         if let Some(m) = &self.ctx.message

@@ -3,13 +3,19 @@
 //! A text is a pair; the screen picks one with `lang.t(&X)`. Texts that take values are
 //! functions here too. One file per screen plus the papers; this one holds what every
 //! screen shares. Everything is re-exported here, so a text is always `i18n::NAME`.
+mod backoffice;
 mod console;
+mod dashboard;
 mod export;
+mod office_msg;
 
 use crate::domain::attendance::Punctuality;
 use crate::store::StoreError;
+pub use backoffice::*;
 pub use console::*;
+pub use dashboard::*;
 pub use export::*;
+pub use office_msg::*;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Lang {
@@ -124,7 +130,7 @@ pub fn problem(lang: Lang, p: &crate::domain::validate::Problem) -> String {
             format!("不超过 {max} 字"),
             format!("At most {max} characters"),
         ),
-        P::Rule(code) => code.to_string(),
+        P::Rule(code) => rule(lang, code),
     }
 }
 

@@ -1,5 +1,6 @@
 //! Laying a back-office change over the read model, as the database will hold it once
 //! the save queue has committed it: the same change, in memory.
+use super::calendar::{CalendarChange, OfficeDay};
 use super::change::Change;
 use super::intake::{RegisteredTopic, TopicChange};
 use super::office_view::OfficeView;
@@ -19,6 +20,7 @@ impl OfficeView {
             Change::Topic(c) => self.apply_topic(c),
             Change::People(c) => self.apply_people(c),
             Change::Prep(c) => self.apply_prep(c),
+            Change::Calendar(c) => self.apply_calendar(c),
             _ => {}
         }
     }
@@ -324,6 +326,41 @@ impl OfficeView {
                 prep.out_reasons.push((*meeting_id, reason.clone()));
             }
         }
+    }
+}
+
+impl OfficeView {
+    fn apply_calendar(&mut self, c: &CalendarChange) {
+        let cal = &mut self.calendar;
+        let mut day = |d: &OfficeDay| {
+            cal.days.retain(|x| x.date != d.date);
+            cal.days.push(d.clone());
+        };
+        match c {
+            CalendarChange::Day { date, kind, name } => match kind {
+                Some(kind) => day(&OfficeDay {
+                    date: *date,
+                    kind: *kind,
+                    name: name.clone(),
+                }),
+                None => cal.days.retain(|x| x.date != *date),
+            },
+            CalendarChange::Year { year, source } => match source {
+                Some(s) => {
+                    cal.years.insert(*year, s.clone());
+                }
+                None => {
+                    cal.years.remove(year);
+                }
+            },
+            CalendarChange::Import { years, days } => {
+                days.iter().for_each(&mut day);
+                for (y, s) in years {
+                    cal.years.insert(*y, s.clone());
+                }
+            }
+        }
+        cal.days.sort_by_key(|d| d.date);
     }
 }
 

@@ -3,6 +3,7 @@
 //! domain's views of one meeting built from it. Changes the save queue has not committed
 //! yet are laid over it ([`OfficeView::apply`], in `office_apply.rs`), so the screen shows
 //! what was done even while the disk holds the write back.
+use super::calendar::OfficeCalendar;
 use super::intake::RegisteredTopic;
 use super::planning::AgendaRow;
 use super::prep::StoredPrep;
@@ -32,6 +33,8 @@ pub struct OfficeView {
     /// (id, meeting id, event).
     pub submission: Vec<(Id, Id, SubmissionEvent)>,
     pub prep: StoredPrep,
+    /// The office's own working days, on top of the official calendar (R7).
+    pub calendar: OfficeCalendar,
 }
 
 impl OfficeView {
@@ -52,6 +55,7 @@ impl OfficeView {
             coverage: store.coverage_exceptions()?,
             submission: store.submission_events()?,
             prep: store.stored_prep()?,
+            calendar: store.office_calendar()?,
         })
     }
 

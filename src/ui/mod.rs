@@ -1,6 +1,7 @@
 //! Draw only: `render(frame, &App)` reads state and never changes it. Each screen has
 //! its folder here with one function per pane; the status line, message line, footer and
 //! layers are shared.
+mod backoffice;
 mod console;
 mod layers;
 mod statusbar;
@@ -54,6 +55,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App) {
     statusbar::status(frame, app, status);
     match app.screen {
         ScreenId::Console => console::render(frame, ctx, &app.console, main),
+        ScreenId::BackOffice => backoffice::render(frame, ctx, &app.backoffice, main),
     }
     statusbar::message(frame, app, message);
     statusbar::footer(frame, app, footer);

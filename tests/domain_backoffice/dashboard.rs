@@ -81,6 +81,8 @@ impl Week {
             agenda: &self.agenda,
             topics: &self.topics,
             submission: &self.submission,
+            attending: 5,
+            staff: Ok(()),
             booking: self.booking.as_ref(),
             waiting_room_needed: true,
             departments: &self.departments,

@@ -196,7 +196,7 @@ impl Console {
 
     /// Read the meeting again (another terminal changed it), with our own changes that
     /// are not on the disk yet laid over it.
-    fn reload(&mut self, ctx: &mut Ctx) {
+    pub(crate) fn reload(&mut self, ctx: &mut Ctx) {
         let Some(id) = self.meeting_id() else {
             return;
         };
