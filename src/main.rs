@@ -57,11 +57,23 @@ enum Paper {
     Attendance(ExportArgs),
     /// The verbatim record: five steps per topic, speakers, times, decisions (R5.2, R6).
     Record(ExportArgs),
+    /// The agenda: topics in order with departments, deputies, sitting-in people (R2.1).
+    Agenda(ExportArgs),
+    /// The blank sign-in sheet: names by role, columns for time and signature (R5.1).
+    SigninSheet(ExportArgs),
+    /// The meeting notice for a department (all departments when none is named, R4.3).
+    Notice {
+        #[command(flatten)]
+        args: ExportArgs,
+        /// The department the notice is for.
+        #[arg(long)]
+        department: Option<String>,
+    },
 }
 
 #[derive(clap::Args)]
 struct ExportArgs {
-    /// A meeting id, or `latest` (the most recent by date).
+    /// A meeting id, `latest` (the most recent by date), or a date (YYYY-MM-DD).
     #[arg(long, default_value = "latest")]
     meeting: String,
     /// md or txt.
@@ -142,9 +154,11 @@ fn fail(lang: Lang, e: &huiwu::store::StoreError) -> ExitCode {
 }
 
 fn export_paper(store: &Store, paper: Paper, lang: Lang, now: huiwu::domain::Time) -> ExitCode {
-    let (args, is_record) = match paper {
-        Paper::Attendance(a) => (a, false),
-        Paper::Record(a) => (a, true),
+    let (args, department) = match &paper {
+        Paper::Attendance(a) | Paper::Record(a) | Paper::Agenda(a) | Paper::SigninSheet(a) => {
+            (a, None)
+        }
+        Paper::Notice { args, department } => (args, department.as_deref()),
     };
     let Some(format) = Format::parse(&args.format) else {
         eprintln!("huiwu: {}", i18n::bad_format(lang, &args.format));
@@ -158,21 +172,34 @@ fn export_paper(store: &Store, paper: Paper, lang: Lang, now: huiwu::domain::Tim
         }
         Err(e) => return fail(lang, &e),
     };
-    let text = if is_record {
-        export::record(store, meeting.id, lang, format, now)
-    } else {
-        export::attendance(store, meeting.id, lang, format, now)
+    if let Some(d) = department {
+        match export::notice_departments(store, meeting.id, now) {
+            Ok(all) if all.iter().any(|x| x == d) => {}
+            Ok(_) => {
+                eprintln!("huiwu: {}", i18n::no_department(lang, d));
+                return ExitCode::FAILURE;
+            }
+            Err(e) => return fail(lang, &e),
+        }
+    }
+    let text = match &paper {
+        Paper::Record(_) => export::record(store, meeting.id, lang, format, now),
+        Paper::Attendance(_) => export::attendance(store, meeting.id, lang, format, now),
+        Paper::Agenda(_) => export::agenda(store, meeting.id, lang, format, now),
+        Paper::SigninSheet(_) => export::signin_sheet(store, meeting.id, lang, format, now),
+        Paper::Notice { .. } => export::notice(store, meeting.id, department, lang, format, now),
     };
     let text = match text {
         Ok(t) => t,
         Err(e) => return fail(lang, &e),
     };
-    match args.output {
+    match &args.output {
         None => {
             print!("{text}");
             ExitCode::SUCCESS
         }
-        Some(path) => match std::fs::write(&path, text) {
+        // Papers are for their owner only (R8.1): 0600, never through a link.
+        Some(path) => match export::write_private(path, text.as_bytes()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!(

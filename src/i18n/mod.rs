@@ -319,6 +319,13 @@ pub fn bad_format(lang: Lang, f: &str) -> String {
     )
 }
 
+pub fn no_department(lang: Lang, d: &str) -> String {
+    lang.pick(
+        format!("本次会议没有要通知的部门：{d}"),
+        format!("No department to notify of that name for this meeting: {d}"),
+    )
+}
+
 pub fn no_meeting(lang: Lang, which: &str) -> String {
     lang.pick(
         format!("没有这个会议：{which}"),

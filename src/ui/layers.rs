@@ -287,7 +287,8 @@ fn help(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let ours = |c: &str| {
         c == crate::app::keymap::Context::GLOBAL.0
             || c == screen
-            || c.strip_prefix(screen).is_some_and(|rest| rest.starts_with('.'))
+            || c.strip_prefix(screen)
+                .is_some_and(|rest| rest.starts_with('.'))
     };
     for (context, title) in ctx.keymap.contexts.iter().filter(|(c, _)| ours(c.0)) {
         lines.push(Line::styled(ctx.t(title).to_string(), st(ctx, "header")));
