@@ -689,3 +689,34 @@ pub const NO_LEADERS_YET: Tr = Tr(
 );
 pub const IMPORT_PREVIEW: Tr = Tr("名册导入预览", "Roster import preview");
 pub const F_CLOCK: Tr = Tr("时间（HH:MM）", "Time (HH:MM)");
+
+// The console's share of the classified materials.
+pub const NO_COPY_FOR_PERSON: Tr = Tr(
+    "没有可发给此人的涉密材料（在会务准备中编号）",
+    "No classified copy for this person (copies are numbered in the back office)",
+);
+pub const FORM_COPIES_OUT: Tr = Tr(
+    "涉密材料未全部收回：记录理由后散会",
+    "Classified copies still out: record why, then close",
+);
+
+pub fn copy_handed(lang: Lang, n: u32, name: &str) -> String {
+    lang.pick(
+        format!("涉密材料第{n}份已发给 {name}"),
+        format!("Classified copy {n} handed to {name}"),
+    )
+}
+
+pub fn copy_collected(lang: Lang, n: u32, name: &str) -> String {
+    lang.pick(
+        format!("涉密材料第{n}份已由 {name} 交回"),
+        format!("Classified copy {n} back from {name}"),
+    )
+}
+
+pub fn copy_out_short(lang: Lang, n: u32, holder: &str) -> String {
+    lang.pick(
+        format!("第{n}份（{holder}）"),
+        format!("No. {n} ({holder})"),
+    )
+}

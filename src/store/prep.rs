@@ -480,3 +480,48 @@ impl Store {
             .collect())
     }
 }
+
+impl StoredCopy {
+    /// Lay a change not yet committed over copies read from the database (the console
+    /// hands copies out between its reads).
+    pub fn lay_over(copies: &mut Vec<StoredCopy>, change: &super::change::Change) {
+        let super::change::Change::Prep(c) = change else {
+            return;
+        };
+        match c {
+            PrepChange::Copies { copies: new } => copies.extend(new.iter().cloned()),
+            PrepChange::HandOut {
+                copy_id,
+                holder,
+                at,
+                how,
+            } => {
+                if let Some(x) = copies.iter_mut().find(|x| x.id == *copy_id) {
+                    x.copy.holder = Some(*holder);
+                    x.copy.handed_out = Some((*at, *how));
+                }
+            }
+            PrepChange::Collect { copy_id, at } => {
+                if let Some(x) = copies.iter_mut().find(|x| x.id == *copy_id) {
+                    x.copy.returned_at = Some(*at);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+impl Store {
+    /// Why the meeting may close with a classified copy out, if the office said.
+    pub fn classified_out_reason(&self, meeting_id: Id) -> Result<Option<String>> {
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT reason FROM classified_out_reason WHERE meeting_id = ?1",
+                [meeting_id],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+}

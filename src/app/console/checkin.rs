@@ -42,7 +42,7 @@ impl Console {
             .collect()
     }
 
-    fn selected_person(&self) -> Option<Id> {
+    pub(super) fn selected_person(&self) -> Option<Id> {
         self.visible_lines()
             .get(self.checkin.selected)
             .map(|l| l.person_id)

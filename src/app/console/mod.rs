@@ -3,6 +3,7 @@
 //! with its verbs in its own file. The panes are listed once, in [`Pane::ORDER`].
 mod ask;
 mod checkin;
+mod classified;
 mod decision;
 pub mod editor;
 mod export;
@@ -330,6 +331,7 @@ impl Screen for Console {
             A::PickAlternative => self.cycle_alternative(ctx),
             A::MarkDecided => self.mark_decided(ctx),
             A::ExportRecord => self.export_record(ctx),
+            A::HandOutCopy => self.hand_out_copy(ctx),
         }
     }
 
