@@ -83,6 +83,15 @@ const GLOBAL_KEYS: &[KeyDef] = {
             Tr("会务准备", "Back office"),
             false,
         ),
+        // The recorder's editor keeps F3 for its speakers: this one reaches the back
+        // office from there too.
+        KeyDef::new(
+            G,
+            "Ctrl-o",
+            Action::Global(A::BackOffice),
+            Tr("会务准备", "Back office"),
+            false,
+        ),
         KeyDef::new(
             G,
             "Tab",

@@ -217,11 +217,10 @@ impl App {
         self.console_stale = false;
         let now = self.ctx.now();
         let shown = self.console.meeting_id();
-        let under_way = self
-            .console
-            .view
-            .as_ref()
-            .is_some_and(|v| v.meeting.status == MeetingStatus::InProgress);
+        let under_way =
+            self.console.view.as_ref().is_some_and(|v| {
+                v.meeting.status == MeetingStatus::InProgress && !v.meeting.is_demo
+            });
         let chosen = match self.ctx.store.console_candidates(&now) {
             Ok(c) => console_meeting(&c, now).map(|m| m.id),
             Err(e) => {

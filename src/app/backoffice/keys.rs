@@ -149,7 +149,7 @@ const MEETING_KEYS: [KeyDef; 6] = [
         MEETINGS,
         "n",
         A::NewMeeting,
-        Tr("建下周一例会", "Next Monday"),
+        Tr("下周一例会", "Next Monday"),
         true,
     ),
     k(
@@ -166,7 +166,7 @@ const MEETING_KEYS: [KeyDef; 6] = [
         MEETINGS,
         "Enter",
         A::OpenInConsole,
-        Tr("会场打开", "Open in console"),
+        Tr("到会场", "To console"),
         true,
     ),
 ];
@@ -176,7 +176,7 @@ const TOPIC_KEYS: [KeyDef; 9] = [
     k(TOPICS, "Enter", A::EditTopic, Tr("修改", "Edit"), true),
     k(TOPICS, "r", A::Review, Tr("审核", "Review"), true),
     k(TOPICS, "a", A::Schedule, Tr("列入议程", "To agenda"), true),
-    k(TOPICS, "f", A::FilterTopics, Tr("筛选", "Filter"), true),
+    k(TOPICS, "f", A::FilterTopics, Tr("筛选", "Filter"), false),
     k(TOPICS, "b", A::ReturnTopic, Tr("退回部门", "Return"), false),
     k(TOPICS, "w", A::Withdraw, Tr("撤回", "Withdraw"), false),
     k(
@@ -205,7 +205,7 @@ const AGENDA_KEYS: [KeyDef; 9] = [
         Tr("下移", "Move down"),
         true,
     ),
-    k(AGENDA, "u", A::Urgency, Tr("轻重缓急", "Urgency"), true),
+    k(AGENDA, "u", A::Urgency, Tr("缓急", "Urgency"), true),
     k(
         AGENDA,
         "s",
@@ -245,13 +245,7 @@ const PEOPLE_KEYS: [KeyDef; 6] = [
         Tr("添加人员", "Add person"),
         true,
     ),
-    k(
-        PEOPLE,
-        "t",
-        A::AddByTitle,
-        Tr("按职务添加", "Add by title"),
-        true,
-    ),
+    k(PEOPLE, "t", A::AddByTitle, Tr("按职务", "By title"), true),
     k(PEOPLE, "d", A::RemovePerson, Tr("移除", "Remove"), true),
     k(
         PEOPLE,
@@ -261,30 +255,12 @@ const PEOPLE_KEYS: [KeyDef; 6] = [
         false,
     ),
     k(PEOPLE, "r", A::Recorder, Tr("记录员", "Recorder"), true),
-    k(
-        PEOPLE,
-        "D",
-        A::DefaultPeople,
-        Tr("按规定补齐", "Defaults"),
-        true,
-    ),
+    k(PEOPLE, "D", A::DefaultPeople, Tr("补齐", "Defaults"), true),
 ];
 
 const APPROVAL_KEYS: [KeyDef; 3] = [
-    k(
-        APPROVAL,
-        "s",
-        A::Sign,
-        Tr("签批下一步", "Sign next step"),
-        true,
-    ),
-    k(
-        APPROVAL,
-        "b",
-        A::SendBack,
-        Tr("退回办公室", "Send back"),
-        true,
-    ),
+    k(APPROVAL, "s", A::Sign, Tr("签批", "Sign"), true),
+    k(APPROVAL, "b", A::SendBack, Tr("退回", "Send back"), true),
     k(
         APPROVAL,
         "v",
@@ -311,7 +287,7 @@ const PREP_KEYS: [KeyDef; 9] = [
         "c",
         A::PrepareCopies,
         Tr("涉密编号", "Number copies"),
-        true,
+        false,
     ),
     k(PREP, "h", A::HandOut, Tr("发放", "Hand out"), false),
     k(PREP, "k", A::Collect, Tr("收回", "Collect"), false),

@@ -100,7 +100,7 @@ fn meeting_line(frame: &mut Frame<'_>, ctx: &Ctx, o: &BackOffice, area: Rect) {
 
 /// The panes and the keys that reach them; F2 goes back to the console.
 fn tab_line(frame: &mut Frame<'_>, ctx: &Ctx, o: &BackOffice, area: Rect, wide: bool) {
-    let mut spans = vec![Span::styled(" ", st(ctx, "muted"))];
+    let mut spans = vec![Span::styled(" Alt+", st(ctx, "footer.key"))];
     for (i, p) in Pane::ORDER.iter().enumerate() {
         if wide && !p.is_work() {
             continue;
@@ -112,9 +112,9 @@ fn tab_line(frame: &mut Frame<'_>, ctx: &Ctx, o: &BackOffice, area: Rect, wide: 
         } else {
             "muted"
         };
-        spans.push(Span::styled(format!("A-{}", i + 1), st(ctx, "footer.key")));
+        spans.push(Span::styled(format!(" {}", i + 1), st(ctx, "footer.key")));
         spans.push(Span::styled(
-            format!("{} ", ctx.t(&pane_title(*p))),
+            ctx.t(&tab_title(*p)).to_string(),
             st(ctx, style),
         ));
     }
@@ -125,17 +125,19 @@ fn tab_line(frame: &mut Frame<'_>, ctx: &Ctx, o: &BackOffice, area: Rect, wide: 
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-pub fn pane_title(p: Pane) -> i18n::Tr {
+/// A pane's name in the line of panes: short, so nine fit in 80 columns.
+fn tab_title(p: Pane) -> i18n::Tr {
+    use i18n::Tr;
     match p {
-        Pane::Meetings => i18n::PANE_MEETINGS,
-        Pane::Dashboard => i18n::PANE_DASHBOARD,
-        Pane::Topics => i18n::PANE_TOPICS,
-        Pane::Agenda => i18n::PANE_AGENDA,
-        Pane::People => i18n::PANE_PEOPLE,
-        Pane::Approval => i18n::PANE_APPROVAL,
-        Pane::Prep => i18n::PANE_PREP,
-        Pane::Roster => i18n::PANE_ROSTER,
-        Pane::Calendar => i18n::PANE_CALENDAR,
+        Pane::Meetings => Tr("会议", "Meetings"),
+        Pane::Dashboard => Tr("进度", "Progress"),
+        Pane::Topics => Tr("议题", "Topics"),
+        Pane::Agenda => Tr("议程", "Agenda"),
+        Pane::People => Tr("人员", "People"),
+        Pane::Approval => Tr("呈报", "Approval"),
+        Pane::Prep => Tr("会务", "Rooms"),
+        Pane::Roster => Tr("名册", "Roster"),
+        Pane::Calendar => Tr("日历", "Days"),
     }
 }
 
