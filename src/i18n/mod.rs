@@ -7,7 +7,9 @@ mod backoffice;
 mod console;
 mod dashboard;
 mod export;
+mod office_forms;
 mod office_msg;
+mod office_words;
 
 use crate::domain::attendance::Punctuality;
 use crate::store::StoreError;
@@ -15,7 +17,9 @@ pub use backoffice::*;
 pub use console::*;
 pub use dashboard::*;
 pub use export::*;
+pub use office_forms::*;
 pub use office_msg::*;
+pub use office_words::*;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Lang {

@@ -4,7 +4,8 @@ use super::calendar::{CalendarChange, OfficeDay};
 use super::change::Change;
 use super::intake::{RegisteredTopic, TopicChange};
 use super::office_view::OfficeView;
-use super::planning::{AgendaRow, MeetingChange};
+use super::planning::MeetingChange;
+use super::planning_read::AgendaRow;
 use super::prep::PrepChange;
 use super::roster::PeopleChange;
 use crate::domain::agenda::Urgency;
@@ -364,7 +365,7 @@ impl OfficeView {
     }
 }
 
-fn collect(prep: &mut super::prep::StoredPrep, copy_id: Id, at: Time) {
+fn collect(prep: &mut super::prep_read::StoredPrep, copy_id: Id, at: Time) {
     if let Some(c) = prep.copies.iter_mut().find(|c| c.id == copy_id) {
         c.copy.returned_at = Some(at);
     }

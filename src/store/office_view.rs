@@ -5,8 +5,8 @@
 //! what was done even while the disk holds the write back.
 use super::calendar::OfficeCalendar;
 use super::intake::RegisteredTopic;
-use super::planning::AgendaRow;
-use super::prep::StoredPrep;
+use super::planning_read::AgendaRow;
+use super::prep_read::StoredPrep;
 use super::roster::RosterPerson;
 use super::{Result, Store};
 use crate::domain::agenda::{Agenda, AgendaItem};

@@ -8,11 +8,13 @@ mod approval;
 mod ask;
 mod classified;
 pub mod dashboard;
+mod dispatch;
 mod import;
 mod intake;
 mod keys;
 mod lists;
 mod meetings;
+mod notices;
 mod people;
 mod prep;
 mod review;
@@ -318,73 +320,7 @@ impl Screen for BackOffice {
         let Action::BackOffice(a) = action else {
             return;
         };
-        use BackOfficeAction as A;
-        match a {
-            A::Up => self.move_selection(-1),
-            A::Down => self.move_selection(1),
-            A::PageUp => self.move_selection(-10),
-            A::PageDown => self.move_selection(10),
-            A::GoMeetings => self.go(Pane::Meetings),
-            A::GoDashboard => self.go(Pane::Dashboard),
-            A::GoTopics => self.go(Pane::Topics),
-            A::GoAgenda => self.go(Pane::Agenda),
-            A::GoPeople => self.go(Pane::People),
-            A::GoApproval => self.go(Pane::Approval),
-            A::GoPrep => self.go(Pane::Prep),
-            A::GoRoster => self.go(Pane::Roster),
-            A::GoCalendar => self.go(Pane::Calendar),
-            A::NewMeeting => self.new_meeting(ctx),
-            A::ExtraMeeting => self.open_extra_meeting(ctx),
-            A::EditMeeting => self.open_edit_meeting(ctx),
-            A::Chair => self.open_chair(ctx),
-            A::Postpone => self.ask_postpone(ctx),
-            A::OpenInConsole => self.open_in_console(ctx),
-            A::Jump => self.jump(ctx),
-            A::NewTopic => self.open_channel_picker(ctx),
-            A::EditTopic => self.open_edit_topic(ctx),
-            A::Review => self.open_review(ctx),
-            A::Schedule => self.schedule_selected(ctx),
-            A::ReturnTopic => self.return_topic(ctx),
-            A::Withdraw => self.ask_withdraw(ctx),
-            A::CarryOver => self.carry_over(ctx),
-            A::FilterTopics => self.open_topic_filter(ctx),
-            A::AddToAgenda => self.open_agenda_picker(ctx),
-            A::RemoveFromAgenda => self.ask_unschedule(ctx),
-            A::MoveUp => self.move_topic(ctx, -1),
-            A::MoveDown => self.move_topic(ctx, 1),
-            A::Urgency => self.cycle_urgency(ctx),
-            A::SortByUrgency => self.sort_by_urgency(ctx),
-            A::ProposeAgenda => self.propose_agenda(ctx),
-            A::OverNormReason => self.open_over_norm_reason(ctx, None),
-            A::AddPerson => self.open_add_person(ctx),
-            A::AddByTitle => self.open_add_by_title(ctx),
-            A::RemovePerson => self.ask_remove_person(ctx),
-            A::Recorder => self.mark_recorder(ctx),
-            A::DefaultPeople => self.default_people(ctx),
-            A::Sign => self.open_sign(ctx),
-            A::SendBack => self.open_send_back(ctx),
-            A::Coverage => self.open_coverage(ctx),
-            A::Book => self.open_booking(ctx),
-            A::Notice => self.open_notice(ctx),
-            A::Reply => self.open_reply(ctx),
-            A::ListMaterials => self.list_materials(ctx),
-            A::Deliver => self.open_delivery(ctx),
-            A::PrepareCopies => self.open_prepare_copies(ctx),
-            A::HandOut => self.open_hand_out(ctx),
-            A::Collect => self.collect(ctx),
-            A::OutReason => self.open_out_reason(ctx),
-            A::AddPersonToRoster => self.open_person(ctx, None),
-            A::EditPerson => self.open_edit_person(ctx),
-            A::Retire => self.ask_retire(ctx),
-            A::Import => self.open_import(ctx),
-            A::FilterRoster => self.roster_filter.start(),
-            A::ImportConfirm => self.import_now(ctx),
-            A::ImportCancel => self.cancel_import(ctx),
-            A::AddDay => self.open_add_day(ctx),
-            A::RemoveDay => self.remove_day(ctx),
-            A::DeclareYear => self.open_declare_year(ctx),
-            A::ImportCalendar => self.open_import_calendar(ctx),
-        }
+        self.act(ctx, a);
     }
 
     fn unbound(&mut self, ctx: &mut Ctx, _key: KeyEvent) {
