@@ -188,6 +188,10 @@ fn prepared(lang: Lang) -> App {
 
 /// The registration form, filled by keys; legal matters: public order, so 5 review items.
 fn register_topic(app: &mut App, title: &str, dept: &str, deputy: &str) {
+    register(app, title, dept, deputy, false);
+}
+
+fn register(app: &mut App, title: &str, dept: &str, deputy: &str, classified: bool) {
     alt(app, '3');
     press(app, KeyCode::Char('n'));
     press(app, KeyCode::Enter); // the registration form
@@ -215,6 +219,10 @@ fn register_topic(app: &mut App, title: &str, dept: &str, deputy: &str) {
     press(app, KeyCode::Right); // public order: yes
     tab(app, 2);
     type_str(app, "12");
+    if classified {
+        tab(app, 1);
+        press(app, KeyCode::Right);
+    }
     ctrl(app, 's');
     assert!(
         app.ctx.layers.is_empty(),
@@ -622,4 +630,103 @@ fn ctrl_o_reaches_the_back_office_from_the_recorders_editor() {
     assert!(!text.contains("演示"), "{text}");
     press(&mut app, KeyCode::F(2));
     assert_eq!(app.screen, huiwu::app::screen::ScreenId::Console);
+}
+
+#[test]
+fn a_year_the_calendar_does_not_cover_is_named_until_the_office_enters_it() {
+    let mut app = app_in(Lang::Zh, "dark");
+    alt(&mut app, '1');
+    press(&mut app, KeyCode::Char('x'));
+    // An extra meeting on the first Monday of 2027: its year's holidays are not known.
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_str(&mut app, "2027-01-04");
+    ctrl(&mut app, 's');
+    assert!(
+        message(&app).contains("2027年节假日尚未录入"),
+        "{}",
+        message(&app)
+    );
+    alt(&mut app, '2');
+    let text = text_of(&drawn(&app, 120, 36));
+    assert!(text.contains("⚠2027年节假日未录入"), "{text}");
+    alt(&mut app, '9');
+    let text = text_of(&drawn(&app, 120, 36));
+    assert!(text.contains("✗ 2027 年节假日未录入"), "{text}");
+    // The office enters the year (as it would once the State Council publishes it).
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Char('y'));
+    tab(&mut app, 1);
+    type_str(&mut app, "国务院办公厅关于2027年部分节假日安排的通知");
+    ctrl(&mut app, 's');
+    assert!(app.ctx.calendar.covers(2027));
+    let text = text_of(&drawn(&app, 120, 36));
+    assert!(text.contains("✓ 2027 办公室录入"), "{text}");
+    alt(&mut app, '2');
+    assert!(!text_of(&drawn(&app, 120, 36)).contains("⚠2027"));
+}
+
+#[test]
+fn a_classified_copy_is_handed_out_with_one_key_in_the_console_and_holds_the_close() {
+    let mut app = app_in(Lang::Zh, "dark");
+    alt(&mut app, '1');
+    press(&mut app, KeyCode::Char('n'));
+    register(
+        &mut app,
+        "关于一起涉密案件的处置意见",
+        "刑侦大队",
+        "刘卫东",
+        true,
+    );
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Char('r'));
+        ctrl(&mut app, 's');
+    }
+    press(&mut app, KeyCode::Char('a'));
+    // Numbered copies, one for each person present for the topic.
+    alt(&mut app, '2');
+    let text = text_of(&drawn(&app, 120, 36));
+    assert!(text.contains("涉密材料已编号 0/"), "{text}");
+    alt(&mut app, '7');
+    let rows = app.backoffice.prep_rows();
+    let at = rows
+        .iter()
+        .position(|r| matches!(r, huiwu::app::backoffice::PrepRow::Classified(_)))
+        .expect("a classified row");
+    for _ in 0..at {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Char('c'));
+    ctrl(&mut app, 's');
+    let text = text_of(&drawn(&app, 120, 36));
+    assert!(text.contains("第1份"), "{text}");
+    // In the console, on the check-in pane: m on 王建国.
+    press(&mut app, KeyCode::F(2));
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char('m'));
+    assert_eq!(message(&app), "涉密材料第1份已发给 王建国");
+    // Closing with the copy out asks why.
+    press(&mut app, KeyCode::F(6));
+    if matches!(
+        app.ctx.layers.top().map(|l| &l.kind),
+        Some(LayerKind::Confirm(_))
+    ) {
+        press(&mut app, KeyCode::Char('y'));
+    }
+    press(&mut app, KeyCode::F(6));
+    let popup = popup_text(&drawn(&app, 120, 36));
+    assert!(popup.contains("涉密材料未全部收回"), "{popup}");
+    assert!(popup.contains("第1份（王建国）"), "{popup}");
+    type_str(&mut app, "王局长会后交机要室");
+    ctrl(&mut app, 's');
+    assert!(app.ctx.layers.is_empty());
+    let closed = app.console.view.as_ref().map(|v| v.meeting.status);
+    assert_eq!(closed, Some(huiwu::domain::meeting::MeetingStatus::Closed));
+    let reason = app
+        .ctx
+        .store
+        .classified_out_reason(app.console.meeting_id().unwrap_or_default());
+    assert_eq!(reason.ok().flatten().as_deref(), Some("王局长会后交机要室"));
 }

@@ -125,6 +125,8 @@ pub struct BackOffice {
     pub roster_filter: TextFilter,
     /// A CSV file read and shown for checking before it is imported.
     pub import: Option<ImportState>,
+    /// Today, as the clock said at the last tick (which years deadlines fall in).
+    pub today: chrono::NaiveDate,
     last_poll: Instant,
     data_version: i64,
     others_mark: i64,
@@ -143,6 +145,7 @@ impl BackOffice {
             topic_filter: TopicFilter::default(),
             roster_filter: TextFilter::default(),
             import: None,
+            today: ctx.now().date_naive(),
             last_poll: Instant::now(),
             data_version: ctx.store.data_version()?,
             others_mark: ctx.store.others_mark()?,
@@ -342,6 +345,7 @@ impl Screen for BackOffice {
     }
 
     fn tick(&mut self, ctx: &mut Ctx) {
+        self.today = ctx.now().date_naive();
         if self.last_poll.elapsed() >= POLL_EVERY {
             self.last_poll = Instant::now();
             self.poll_other_terminals(ctx);

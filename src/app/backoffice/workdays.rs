@@ -32,7 +32,7 @@ pub enum CalendarRow {
 }
 
 impl BackOffice {
-    pub fn calendar_rows_for(&self, cal: &Calendar, today: NaiveDate) -> Vec<CalendarRow> {
+    fn calendar_rows_for(&self, cal: &Calendar, today: NaiveDate) -> Vec<CalendarRow> {
         let mut rows: Vec<CalendarRow> = cal
             .years
             .iter()
@@ -42,8 +42,12 @@ impl BackOffice {
                 office: self.view.calendar.years.contains_key(y),
             })
             .collect();
-        // This year and the next are the ones deadlines fall in.
-        for y in [today.year(), today.year() + 1] {
+        // Deadlines fall in this year, the next, and the meeting's own.
+        let mut years = vec![today.year(), today.year() + 1];
+        years.extend(self.meeting().map(|m| m.starts_at.year()));
+        years.sort_unstable();
+        years.dedup();
+        for y in years {
             if !cal.covers(y) {
                 rows.push(CalendarRow::Uncovered(y));
             }
@@ -62,11 +66,7 @@ impl BackOffice {
     pub fn calendar_rows(&self) -> Vec<CalendarRow> {
         let mut cal = Calendar::official();
         cal.merge(&self.view.calendar.to_calendar());
-        let today = self
-            .meeting()
-            .map(|m| m.starts_at.date_naive())
-            .unwrap_or_default();
-        self.calendar_rows_for(&cal, today)
+        self.calendar_rows_for(&cal, self.today)
     }
 
     pub(super) fn open_add_day(&mut self, ctx: &mut Ctx) {

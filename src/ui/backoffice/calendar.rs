@@ -18,9 +18,8 @@ pub fn render(frame: &mut Frame<'_>, ctx: &Ctx, o: &BackOffice, area: Rect, focu
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let w = inner.width as usize;
-    let today = ctx.now().date_naive();
     let items = o
-        .calendar_rows_for(&ctx.calendar, today)
+        .calendar_rows()
         .into_iter()
         .map(|r| match r {
             CalendarRow::Year {
