@@ -112,7 +112,7 @@ const fn k(
     KeyDef::new(ctx, key, Action::BackOffice(a), label, footer)
 }
 
-/// Moving in a list, the same in every pane that has one.
+/// Moving in a list.
 macro_rules! list_keys {
     ($ctx:expr) => {
         [
@@ -144,6 +144,9 @@ const NAV: [KeyDef; 9] = [
     k(SCREEN, "Alt-9", A::GoCalendar, i18n::PANE_CALENDAR, false),
 ];
 
+/// Moving in any list of the back office (one binding for every pane).
+const LIST: [KeyDef; 4] = list_keys!(SCREEN);
+
 const MEETING_KEYS: [KeyDef; 6] = [
     k(
         MEETINGS,
@@ -159,7 +162,7 @@ const MEETING_KEYS: [KeyDef; 6] = [
         Tr("临时会议", "Extra meeting"),
         true,
     ),
-    k(MEETINGS, "e", A::EditMeeting, Tr("修改", "Edit"), true),
+    k(MEETINGS, "e", A::EditMeeting, Tr("修改", "Edit"), false),
     k(MEETINGS, "c", A::Chair, Tr("主持人", "Chair"), true),
     k(MEETINGS, "p", A::Postpone, Tr("顺延", "Postpone"), true),
     k(
@@ -353,38 +356,18 @@ const DASHBOARD_KEYS: [KeyDef; 1] = [k(
     true,
 )];
 
-const MEETING_LIST: [KeyDef; 4] = list_keys!(MEETINGS);
-const DASHBOARD_LIST: [KeyDef; 4] = list_keys!(DASHBOARD);
-const TOPIC_LIST: [KeyDef; 4] = list_keys!(TOPICS);
-const AGENDA_LIST: [KeyDef; 4] = list_keys!(AGENDA);
-const PEOPLE_LIST: [KeyDef; 4] = list_keys!(PEOPLE);
-const APPROVAL_LIST: [KeyDef; 4] = list_keys!(APPROVAL);
-const PREP_LIST: [KeyDef; 4] = list_keys!(PREP);
-const ROSTER_LIST: [KeyDef; 4] = list_keys!(ROSTER);
-const CALENDAR_LIST: [KeyDef; 4] = list_keys!(CALENDAR);
-const IMPORT_LIST: [KeyDef; 4] = list_keys!(IMPORT);
-
 /// The back office's default keys, pane by pane (context, key, verb, label, footer).
 pub const TABLES: &[&[KeyDef]] = &[
     &NAV,
+    &LIST,
     &MEETING_KEYS,
-    &MEETING_LIST,
     &DASHBOARD_KEYS,
-    &DASHBOARD_LIST,
     &TOPIC_KEYS,
-    &TOPIC_LIST,
     &AGENDA_KEYS,
-    &AGENDA_LIST,
     &PEOPLE_KEYS,
-    &PEOPLE_LIST,
     &APPROVAL_KEYS,
-    &APPROVAL_LIST,
     &PREP_KEYS,
-    &PREP_LIST,
     &ROSTER_KEYS,
-    &ROSTER_LIST,
     &IMPORT_KEYS,
-    &IMPORT_LIST,
     &CALENDAR_KEYS,
-    &CALENDAR_LIST,
 ];
