@@ -111,3 +111,4 @@ pub const F_DAY_KIND: Tr = Tr("类别", "Kind");
 pub const F_DAY_NAME: Tr = Tr("名称（如 春节）", "Name (e.g. Spring Festival)");
 pub const F_YEAR: Tr = Tr("年份", "Year");
 pub const F_SOURCE: Tr = Tr("依据（文件名称、日期）", "Source (the notice, its date)");
+pub const F_CLOCK: Tr = Tr("时间（HH:MM）", "Time (HH:MM)");

@@ -21,11 +21,18 @@ pub fn meeting_when(lang: Lang, t: &Time) -> String {
     )
 }
 
-pub fn meeting_created(lang: Lang, when: &str) -> String {
-    lang.pick(
-        format!("已建立 {when} 的会议，出席人员已按局领导班子列入"),
-        format!("Meeting of {when} created, the leadership team listed as attending"),
-    )
+/// A meeting created; `attending`: how many of the leadership team were listed.
+pub fn meeting_created(lang: Lang, when: &str, attending: usize) -> String {
+    match attending {
+        0 => lang.pick(
+            format!("已建立 {when} 的会议"),
+            format!("Meeting of {when} created"),
+        ),
+        n => lang.pick(
+            format!("已建立 {when} 的会议，局领导班子 {n} 人列为出席"),
+            format!("Meeting of {when} created, {n} of the leadership team attending"),
+        ),
+    }
 }
 
 pub fn meeting_exists(lang: Lang, when: &str) -> String {

@@ -377,7 +377,6 @@ pub const NO_LEADERS_YET: Tr = Tr(
     " (no leaders on the roster yet: after importing it, D in People lists them)",
 );
 pub const IMPORT_PREVIEW: Tr = Tr("名册导入预览", "Roster import preview");
-pub const F_CLOCK: Tr = Tr("时间（HH:MM）", "Time (HH:MM)");
 
 // The console's share of the classified materials.
 pub const NO_COPY_FOR_PERSON: Tr = Tr(

@@ -85,7 +85,8 @@ impl BackOffice {
             })],
         );
         self.choose_meeting(id);
-        let mut text = i18n::meeting_created(ctx.lang, &when);
+        let attending = people.iter().filter(|p| is_leadership(p)).count();
+        let mut text = i18n::meeting_created(ctx.lang, &when, attending);
         if !people.iter().any(is_leadership) {
             text.push_str(ctx.t(&i18n::NO_LEADERS_YET));
         }
