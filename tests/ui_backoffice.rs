@@ -730,3 +730,26 @@ fn a_classified_copy_is_handed_out_with_one_key_in_the_console_and_holds_the_clo
         .classified_out_reason(app.console.meeting_id().unwrap_or_default());
     assert_eq!(reason.ok().flatten().as_deref(), Some("王局长会后交机要室"));
 }
+
+#[test]
+fn postponing_moves_the_agenda_to_next_monday_and_names_the_day_it_replaces() {
+    let mut app = prepared(Lang::Zh);
+    alt(&mut app, '1');
+    press(&mut app, KeyCode::Char('p'));
+    press(&mut app, KeyCode::Char('y'));
+    assert!(
+        message(&app).contains("已顺延至 2026-03-16 星期一 09:00"),
+        "{}",
+        message(&app)
+    );
+    let text = text_of(&drawn(&app, 120, 36));
+    assert!(text.contains("▸ 2026-03-16 星期一 09:00"), "{text}");
+    assert!(text.contains("由03-09顺延"), "{text}");
+    assert!(text.contains("已顺延"), "the original is marked\n{text}");
+    alt(&mut app, '4');
+    let text = text_of(&drawn(&app, 120, 36));
+    assert!(
+        text.contains("关于开展冬季治安防范专项行动的工作方案"),
+        "{text}"
+    );
+}

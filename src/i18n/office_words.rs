@@ -408,3 +408,10 @@ pub fn copy_out_short(lang: Lang, n: u32, holder: &str) -> String {
         format!("No. {n} ({holder})"),
     )
 }
+
+pub fn postponed_from(lang: Lang, day: &str) -> String {
+    lang.pick(
+        format!(" · 由{day}顺延"),
+        format!(" · postponed from {day}"),
+    )
+}

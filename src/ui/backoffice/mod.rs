@@ -92,6 +92,14 @@ fn meeting_line(frame: &mut Frame<'_>, ctx: &Ctx, o: &BackOffice, area: Rect) {
         }
         None => format!(" {}", ctx.t(&i18n::NO_MEETING_YET)),
     };
+    // A postponed meeting's replacement names the day it replaces (R3.1).
+    let from = o
+        .meeting()
+        .and_then(|m| m.postponed_from)
+        .and_then(|id| o.view.meeting(id))
+        .map(|m| i18n::postponed_from(ctx.lang, &m.starts_at.format("%m-%d").to_string()))
+        .unwrap_or_default();
+    let text = format!("{text}{from}");
     frame.render_widget(
         Paragraph::new(clip(&text, area.width as usize)).style(st(ctx, "header")),
         area,
