@@ -753,3 +753,64 @@ fn postponing_moves_the_agenda_to_next_monday_and_names_the_day_it_replaces() {
         "{text}"
     );
 }
+
+#[test]
+fn importing_the_roster_again_updates_people_instead_of_listing_them_twice() {
+    let mut app = app_in(Lang::Zh, "dark");
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("people.csv");
+    std::fs::write(
+        &csv,
+        "姓名,职务,部门,电话\n王建国,局长,局领导,13800000000\n杨帆,科员,办公室,\n",
+    )
+    .unwrap();
+    alt(&mut app, '8');
+    press(&mut app, KeyCode::Char('i'));
+    type_str(&mut app, csv.to_str().unwrap());
+    press(&mut app, KeyCode::Enter);
+    let text = text_of(&drawn(&app, 120, 36));
+    assert!(
+        text.contains("名册中已有此人"),
+        "the preview flags him\n{text}"
+    );
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(message(&app), "已导入 2 人");
+    let wang: Vec<_> = app
+        .backoffice
+        .view
+        .people
+        .iter()
+        .filter(|p| p.person.name == "王建国")
+        .collect();
+    assert_eq!(wang.len(), 1);
+    assert_eq!(wang[0].person.phone, "13800000000");
+    assert_eq!(app.backoffice.view.people.len(), ROSTER.len() + 1);
+}
+
+#[test]
+fn a_file_with_a_bad_line_imports_nobody_and_names_the_line() {
+    let mut app = app_in(Lang::Zh, "dark");
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("people.csv");
+    std::fs::write(
+        &csv,
+        "姓名,职务,部门,电话\n张三,科员,办公室,\n李四,科员,,\n",
+    )
+    .unwrap();
+    alt(&mut app, '8');
+    press(&mut app, KeyCode::Char('i'));
+    type_str(&mut app, csv.to_str().unwrap());
+    press(&mut app, KeyCode::Enter);
+    let text = text_of(&drawn(&app, 120, 36));
+    assert!(text.contains("第3行：部门为空"), "{text}");
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        app.backoffice
+            .view
+            .people
+            .iter()
+            .all(|p| p.person.name != "张三")
+    );
+    press(&mut app, KeyCode::Esc);
+    assert!(app.backoffice.import.is_none());
+}

@@ -6,7 +6,7 @@ use super::ask::Ask;
 use crate::app::ctx::Ctx;
 use crate::app::form::{Field, Form};
 use crate::app::layer::Verdict;
-use crate::domain::people_import::{ImportError, ImportPreview, parse_people_csv};
+use crate::domain::people_import::{ImportError, ImportPreview, RowFlag, parse_people_csv};
 use crate::domain::validate::{FieldProblem, Problem};
 use crate::i18n;
 use crate::store::change::Change;
@@ -118,9 +118,15 @@ impl BackOffice {
                 } else {
                     String::new()
                 };
+                // Someone on the roster already (same name and department) is updated
+                // from the file, not listed twice.
+                let known = r.flags.iter().find_map(|f| match f {
+                    RowFlag::AlreadyOnList { person_id } => Some(*person_id),
+                    RowFlag::SameNameAs { .. } => None,
+                });
                 RosterPerson {
                     person: crate::domain::people::Person {
-                        id: new_id(),
+                        id: known.unwrap_or_else(new_id),
                         ..r.person
                     },
                     own_initials: own,
