@@ -81,8 +81,13 @@ enum Paper {
     Decisions(ExportArgs),
     /// The archive ledger, per meeting or per year (R7.4).
     Ledger(ExportArgs),
-    /// The agenda, with the decisions of earlier meetings still open (R2.1, R7.3).
+    /// The agenda: topics in order with departments, deputies, sitting-in people, and
+    /// the decisions of earlier meetings still open (R2.1, R7.3).
     Agenda(ExportArgs),
+    /// The blank sign-in sheet: names by role, columns for time and signature (R5.1).
+    SigninSheet(ExportArgs),
+    /// The meeting notice for a department (--department), or all departments (R4.3).
+    Notice(ExportArgs),
 }
 
 fn main() -> ExitCode {
@@ -133,10 +138,10 @@ fn main() -> ExitCode {
                 Ok(id) => id,
                 Err(e) => return fail_open(lang, &e),
             };
-            if let Some(years) = years.filter(|y| *y > 0) {
-                if let Err(code) = cli::history::generate(&mut store, id, years, seed, lang) {
-                    return code;
-                }
+            if let Some(years) = years.filter(|y| *y > 0)
+                && let Err(code) = cli::history::generate(&mut store, id, years, seed, lang)
+            {
+                return code;
             }
             println!("{}", i18n::demo_ready(lang, id));
             ExitCode::SUCCESS
@@ -152,6 +157,8 @@ fn main() -> ExitCode {
                 Paper::Decisions(a) => (Kind::Decisions, a),
                 Paper::Ledger(a) => (Kind::Ledger, a),
                 Paper::Agenda(a) => (Kind::Agenda, a),
+                Paper::SigninSheet(a) => (Kind::SigninSheet, a),
+                Paper::Notice(a) => (Kind::Notice, a),
             };
             match Store::open_read_only(&db, &operator) {
                 Ok(store) => cli::export::run(&store, kind, args, lang, clock.now()),

@@ -2,6 +2,7 @@
 //! `[keys]` in config.toml. Each screen declares its own verbs with [`actions!`], which
 //! also makes the list of them (so the list is complete by construction); this file only
 //! names the verbs every screen shares and lists the screens' enums, one line each.
+use super::backoffice::BackOfficeAction;
 use super::console::ConsoleAction;
 use super::followup::FollowUpAction;
 
@@ -36,6 +37,7 @@ actions! {
     pub enum GlobalAction {
         Help = "help",
         Console = "console",
+        BackOffice = "back_office",
         FollowUp = "follow_up",
         NextPane = "next_pane",
         PrevPane = "prev_pane",
@@ -50,6 +52,7 @@ actions! {
 pub enum Action {
     Global(GlobalAction),
     Console(ConsoleAction),
+    BackOffice(BackOfficeAction),
     FollowUp(FollowUpAction),
 }
 
@@ -58,8 +61,9 @@ impl Action {
     pub fn all() -> impl Iterator<Item = Action> {
         let global = GlobalAction::ALL.iter().map(|a| Action::Global(*a));
         let console = ConsoleAction::ALL.iter().map(|a| Action::Console(*a));
+        let office = BackOfficeAction::ALL.iter().map(|a| Action::BackOffice(*a));
         let followup = FollowUpAction::ALL.iter().map(|a| Action::FollowUp(*a));
-        global.chain(console).chain(followup)
+        global.chain(console).chain(office).chain(followup)
     }
 
     /// The name used in config.toml's `[keys]` table.
@@ -67,6 +71,7 @@ impl Action {
         match self {
             Self::Global(a) => a.name(),
             Self::Console(a) => a.name(),
+            Self::BackOffice(a) => a.name(),
             Self::FollowUp(a) => a.name(),
         }
     }
@@ -79,6 +84,12 @@ impl Action {
 impl From<GlobalAction> for Action {
     fn from(a: GlobalAction) -> Self {
         Self::Global(a)
+    }
+}
+
+impl From<BackOfficeAction> for Action {
+    fn from(a: BackOfficeAction) -> Self {
+        Self::BackOffice(a)
     }
 }
 

@@ -10,6 +10,7 @@ use super::layer::{LayerKind, Layers, Owner, Question};
 use super::picker::Picker;
 use super::saver::{SaveState, Saver};
 use super::screen::ScreenId;
+use crate::domain::calendar::Calendar;
 use crate::domain::{Clock, Time};
 use crate::i18n::{self, Lang, Tr};
 use crate::store::change::Change;
@@ -62,6 +63,9 @@ pub struct Ctx {
     pub requests: Vec<Request>,
     /// The terminal's size, when known (none on a test backend).
     pub size: Option<(u16, u16)>,
+    /// Working days (R7): the official calendar with the office's own on top, read at
+    /// start and kept current by the back office, for every screen's deadlines.
+    pub calendar: Calendar,
 }
 
 impl Ctx {
@@ -80,6 +84,7 @@ impl Ctx {
             screen: ScreenId::Console,
             requests: Vec::new(),
             size: None,
+            calendar: Calendar::official(),
         }
     }
 

@@ -206,6 +206,10 @@ impl Field {
 
     /// Take the highlighted suggestion into a person or department field.
     fn accept_suggestion(&mut self) -> bool {
+        // A choice keeps its option: only typed names take a suggestion.
+        if matches!(self.kind, FieldKind::Choice(_)) {
+            return false;
+        }
         let chosen = self
             .selected
             .and_then(|i| self.kind.suggestions()?.get(i))
@@ -446,6 +450,23 @@ mod tests {
         assert_eq!(form.get("text"), "甲\n乙");
         let ctrl_s = KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL);
         assert!(matches!(form.key(ctrl_s), FormEvent::Submit));
+    }
+
+    #[test]
+    fn tab_through_a_choice_keeps_what_it_holds() {
+        let options = vec![Choice::new("a", "甲"), Choice::new("b", "乙")];
+        let mut form = Form::new(
+            Tr("表", "Form"),
+            "",
+            vec![
+                Field::new("pick", Tr("选", "Pick"), FieldKind::Choice(options), "b"),
+                Field::text("next", Tr("下", "Next"), ""),
+            ],
+        );
+        form.key(key(KeyCode::Tab));
+        form.key(key(KeyCode::BackTab));
+        form.key(key(KeyCode::Tab));
+        assert_eq!(form.get("pick"), "b");
     }
 
     #[test]

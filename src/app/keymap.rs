@@ -4,6 +4,7 @@
 use crossterm::event::KeyEvent;
 
 use super::action::{Action, GlobalAction};
+use super::backoffice;
 use super::console;
 use super::followup;
 use super::keyspec::KeySpec;
@@ -78,6 +79,22 @@ const GLOBAL_KEYS: &[KeyDef] = {
         ),
         KeyDef::new(
             G,
+            "F3",
+            Action::Global(A::BackOffice),
+            Tr("会务准备", "Back office"),
+            false,
+        ),
+        // The recorder's editor keeps F3 for its speakers: this one reaches the back
+        // office from there too.
+        KeyDef::new(
+            G,
+            "Ctrl-o",
+            Action::Global(A::BackOffice),
+            Tr("会务准备", "Back office"),
+            false,
+        ),
+        KeyDef::new(
+            G,
             "F4",
             Action::Global(A::FollowUp),
             Tr("会后落实", "After the meeting"),
@@ -129,8 +146,11 @@ const GLOBAL_KEYS: &[KeyDef] = {
 };
 
 /// The default tables, global first, then one per screen.
-fn default_tables() -> [&'static [KeyDef]; 3] {
-    [GLOBAL_KEYS, console::KEYS, followup::KEYS]
+fn default_tables() -> Vec<&'static [KeyDef]> {
+    let mut tables = vec![GLOBAL_KEYS, console::KEYS];
+    tables.extend_from_slice(backoffice::TABLES);
+    tables.push(followup::KEYS);
+    tables
 }
 
 impl Default for Keymap {
@@ -150,6 +170,7 @@ impl Default for Keymap {
             .collect();
         let mut contexts = vec![(Context::GLOBAL, Tr("全局", "Everywhere"))];
         contexts.extend_from_slice(console::CONTEXTS);
+        contexts.extend_from_slice(backoffice::CONTEXTS);
         contexts.extend_from_slice(followup::CONTEXTS);
         Self { bindings, contexts }
     }

@@ -18,6 +18,7 @@
 //!   save queue ([`saver`]), committed in the background, retried while the database
 //!   refuses, shown unsaved until it is on the disk. No key waits for the disk.
 pub mod action;
+pub mod backoffice;
 pub mod console;
 pub mod ctx;
 pub mod followup;
@@ -42,13 +43,15 @@ pub use self::saver::SaveState;
 pub use crate::clock::SystemClock;
 
 use self::action::{Action, GlobalAction};
+use self::backoffice::BackOffice;
 use self::console::Console;
 use self::followup::FollowUp;
 use self::followup::overdue::Overdue;
 use self::form::FormEvent;
 use self::layer::{LayerKind, Owner, Reply, Verdict};
 use self::screen::{Screen, ScreenId};
-use crate::domain::Clock;
+use crate::domain::meeting::{MeetingStatus, console_meeting};
+use crate::domain::{Clock, Id};
 use crate::store::writer::Job;
 use crate::store::{Store, StoreError};
 
@@ -63,12 +66,19 @@ pub const FINISH_WAIT: Duration = Duration::from_secs(10);
 pub struct App {
     pub ctx: Ctx,
     pub console: Console,
+    pub backoffice: BackOffice,
     pub followup: FollowUp,
     pub screen: ScreenId,
     /// Quitting: waiting for the save queue, or what became of the unsaved text.
     pub leaving: leaving::Leaving,
     /// Overdue decisions, for every screen's status line (R7.3).
     pub overdue: Overdue,
+    /// The meeting the back office asked the console to show: it stays, even if another
+    /// would be chosen by date.
+    console_pinned: Option<Id>,
+    /// The console is to look again at which meeting it shows, once the back office's
+    /// changes are on the disk.
+    console_stale: bool,
 }
 
 impl App {
@@ -79,6 +89,7 @@ impl App {
     ) -> Result<Self, StoreError> {
         let mut ctx = Ctx::new(store, settings, clock);
         let console = Console::open(&mut ctx)?;
+        let backoffice = BackOffice::open(&mut ctx)?;
         let followup = FollowUp::new(&ctx);
         ctx.store.set_busy_timeout(UI_BUSY_TIMEOUT)?;
         let mut overdue = Overdue::default();
@@ -86,10 +97,13 @@ impl App {
         let mut app = Self {
             ctx,
             console,
+            backoffice,
             followup,
             screen: ScreenId::Console,
             leaving: leaving::Leaving::default(),
             overdue,
+            console_pinned: None,
+            console_stale: false,
         };
         app.offer_restore();
         Ok(app)
@@ -100,6 +114,7 @@ impl App {
         self.ctx.screen = id;
         match id {
             ScreenId::Console => (&mut self.console, &mut self.ctx),
+            ScreenId::BackOffice => (&mut self.backoffice, &mut self.ctx),
             ScreenId::FollowUp => (&mut self.followup, &mut self.ctx),
         }
     }
@@ -116,13 +131,14 @@ impl App {
     pub fn current(&self) -> &dyn Screen {
         match self.screen {
             ScreenId::Console => &self.console,
+            ScreenId::BackOffice => &self.backoffice,
             ScreenId::FollowUp => &self.followup,
         }
     }
 
     /// Every screen, to read (e.g. for typed text not yet handed over).
-    pub fn screens(&self) -> [&dyn Screen; 2] {
-        [&self.console, &self.followup]
+    pub fn screens(&self) -> [&dyn Screen; 3] {
+        [&self.console, &self.backoffice, &self.followup]
     }
 
     /// What the status line says about saving.
@@ -174,6 +190,8 @@ impl App {
                 Request::Show(id) => self.show(id),
                 Request::OpenMeeting(id) => {
                     self.flush(true);
+                    self.console_pinned = Some(id);
+                    self.console_stale = false;
                     if let Err(e) = self.console.open_meeting(&mut self.ctx, id) {
                         self.ctx.store_failed(&e);
                     }
@@ -210,6 +228,7 @@ impl App {
                     .push(LayerKind::Help, Owner::Screen(self.screen), Box::new(()))
             }
             G::Console => self.show(ScreenId::Console),
+            G::BackOffice => self.show(ScreenId::BackOffice),
             G::FollowUp => self.show(ScreenId::FollowUp),
             G::NextPane | G::PrevPane => {
                 let by = if action == G::NextPane { 1 } else { -1 };
@@ -226,6 +245,47 @@ impl App {
         if id != self.screen {
             self.flush(true);
             self.screen = id;
+            match id {
+                ScreenId::Console => {
+                    self.console_stale = true;
+                    self.refresh_console();
+                }
+                ScreenId::BackOffice => self.backoffice.reload(&mut self.ctx),
+                ScreenId::FollowUp => {}
+            }
+        }
+    }
+
+    /// The console looks again at what the back office changed, once it is on the disk:
+    /// the meeting it opens on (in progress, else the next, else the latest; a real one
+    /// before the demo, R3) unless one was opened on purpose or is under way, and the
+    /// people and topics of the meeting it shows.
+    fn refresh_console(&mut self) {
+        if !self.console_stale || !self.ctx.saver.idle() {
+            return;
+        }
+        self.console_stale = false;
+        let now = self.ctx.now();
+        let shown = self.console.meeting_id();
+        let under_way =
+            self.console.view.as_ref().is_some_and(|v| {
+                v.meeting.status == MeetingStatus::InProgress && !v.meeting.is_demo
+            });
+        let chosen = match self.ctx.store.console_candidates(&now) {
+            Ok(c) => console_meeting(&c, now).map(|m| m.id),
+            Err(e) => {
+                self.ctx.store_failed(&e);
+                None
+            }
+        };
+        let pinned = shown.is_some() && self.console_pinned == shown;
+        match chosen {
+            Some(id) if Some(id) != shown && !under_way && !pinned => {
+                if let Err(e) = self.console.open_meeting(&mut self.ctx, id) {
+                    self.ctx.store_failed(&e);
+                }
+            }
+            _ => self.console.reload(&mut self.ctx),
         }
     }
 
@@ -350,6 +410,9 @@ impl App {
         self.console.saved(&self.ctx);
         self.followup.saved(&self.ctx);
         self.overdue.refresh(&self.ctx);
+        if self.screen == ScreenId::Console {
+            self.refresh_console();
+        }
         let (screen, ctx) = self.parts(self.screen);
         screen.tick(ctx);
         self.leaving_tick();

@@ -14,6 +14,7 @@ use super::layer::{Reply, Verdict};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ScreenId {
     Console,
+    BackOffice,
     FollowUp,
 }
 

@@ -27,6 +27,9 @@ pub struct ExportArgs {
     /// Write to this file instead of stdout (required for docx on a terminal).
     #[arg(short = 'o', long)]
     output: Option<PathBuf>,
+    /// For the notice: the one department it is for (else every department, R4.3).
+    #[arg(long)]
+    department: Option<String>,
 }
 
 fn month(s: &str) -> Option<(i32, u32)> {
@@ -64,7 +67,24 @@ pub fn run(store: &Store, kind: Kind, args: ExportArgs, lang: Lang, now: Time) -
             }
         }
     };
-    let doc = match build(store, kind, of, lang, now) {
+    let doc = match (kind, of, &args.department) {
+        (Kind::Notice, Of::Meeting(id), Some(d)) => {
+            match export::notice_departments(store, id, now) {
+                Ok(all) if all.iter().any(|x| x == d) => {}
+                Ok(_) => {
+                    eprintln!("huiwu: {}", i18n::no_department(lang, d));
+                    return ExitCode::FAILURE;
+                }
+                Err(e) => {
+                    eprintln!("huiwu: {}", i18n::store_error(lang, &e));
+                    return ExitCode::FAILURE;
+                }
+            }
+            export::notice_doc(store, id, Some(d), lang, now).map_err(Into::into)
+        }
+        _ => build(store, kind, of, lang, now),
+    };
+    let doc = match doc {
         Ok(d) => d,
         Err(e) => {
             eprintln!("huiwu: {e}");

@@ -55,6 +55,8 @@ pub fn load(store: &mut Store, now: Time) -> Result<Id> {
             initials: initials.to_string(),
         })?);
     }
+    // The demo's people stay off the back office's roster (a demo never mixes with the real).
+    store.mark_demo_people(&ids)?;
     let id = |name: &str| -> Id {
         PEOPLE
             .iter()

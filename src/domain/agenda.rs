@@ -11,7 +11,9 @@ use super::{Id, Time};
 pub const AGENDA_NORM: usize = 5;
 
 /// How pressing a topic is (轻重缓急); the agenda is sorted most pressing first.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Urgency {
     /// 急: cannot wait.
     Urgent,

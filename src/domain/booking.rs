@@ -5,7 +5,7 @@ use super::validate::{Checked, Problems};
 use super::{Id, Time};
 
 /// Who booked which rooms, when.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct RoomBooking {
     pub room: String,
     pub waiting_room: Option<String>,

@@ -4,7 +4,7 @@
 use super::{Id, Time};
 
 /// When a copy was handed out.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum HandedOut {
     /// At sign-in (§5.1 "负责签到并分发会议材料").
     AtCheckIn,
@@ -13,7 +13,7 @@ pub enum HandedOut {
 }
 
 /// One numbered copy of a topic's classified materials.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ClassifiedCopy {
     pub topic_id: Id,
     /// 1-based, per topic: "第 3 份".

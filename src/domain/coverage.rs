@@ -4,7 +4,7 @@ use super::Time;
 use super::validate::{Checked, Problem, Problems};
 
 /// What an exception allows.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Coverage {
     /// 新闻报道
     pub press: bool,
@@ -28,7 +28,7 @@ impl Coverage {
 }
 
 /// An exception to the default, with who ordered it (§2.1.3 "按主要领导要求办理").
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CoverageException {
     pub allows: Coverage,
     pub ordered_by: String,

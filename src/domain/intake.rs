@@ -45,7 +45,7 @@ pub const COPIES_MAX: u32 = 999;
 
 /// What makes a legal review by the inspection & legal brigade required (§1.2.4:
 /// "涉及刑事、治安案件及执行法律法规问题").
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct LegalMatters {
     /// 刑事案件
     pub criminal: bool,
@@ -97,7 +97,7 @@ pub struct IntakeLists<'a> {
 }
 
 /// A checked registration (R1.3).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct TopicRegistration {
     pub title: String,
     pub department: String,

@@ -10,7 +10,7 @@ use super::validate::{Checked, Problems};
 use super::{Id, Time};
 
 /// How a package reached its department.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum DeliveryWay {
     /// Handed over (送达).
     Delivered,
@@ -18,7 +18,7 @@ pub enum DeliveryWay {
     Fallback(String),
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Delivery {
     pub at: Time,
     pub by: String,
@@ -51,7 +51,7 @@ impl Delivery {
 }
 
 /// One topic's materials for one department.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct MaterialPackage {
     pub topic_id: Id,
     /// The label on the package.

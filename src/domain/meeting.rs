@@ -12,7 +12,7 @@ pub const DEFAULT_ROOM: &str = "旗局二楼党委会议室";
 /// names none, so the office may change it).
 pub const DEFAULT_WAITING_ROOM: &str = "旗局二楼小会议室";
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum MeetingStatus {
     /// Prepared, not yet opened.
     Planned,
@@ -45,7 +45,7 @@ impl MeetingStatus {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Meeting {
     pub id: Id,
     pub title: String,

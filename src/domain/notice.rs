@@ -9,7 +9,7 @@ use super::meeting_people::MeetingPeople;
 use super::people::Person;
 use super::validate::{Checked, Problems};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum NoticeChannel {
     WeChat,
     Phone,
@@ -33,7 +33,7 @@ impl NoticeChannel {
 }
 
 /// A notice sent to one department.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Notice {
     pub department: String,
     /// Who in the department was told.
@@ -44,7 +44,7 @@ pub struct Notice {
 }
 
 /// A department's reply with its attendee list.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Reply {
     pub department: String,
     pub at: Time,

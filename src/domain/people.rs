@@ -55,7 +55,9 @@ pub fn match_rank(filter: &str, name: &str, initials: &str, other: &[&str]) -> O
 }
 
 /// Part played in one meeting (R2.2).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Role {
     /// 出席: the leadership team; deliberates and decides.
     Attending,
@@ -85,7 +87,7 @@ impl Role {
 }
 
 /// One person's place in one meeting.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Participation {
     pub id: Id,
     pub meeting_id: Id,

@@ -339,3 +339,54 @@ fn flag_repeats(rows: &mut Vec<ImportRow>, errors: &mut Vec<ImportError>, existi
     }
     *rows = keep;
 }
+
+/// Field names of the roster's person form.
+pub mod field {
+    pub const NAME: &str = "name";
+    pub const TITLE: &str = "title";
+    pub const DEPARTMENT: &str = "department";
+    pub const PHONE: &str = "phone";
+    pub const INITIALS: &str = "initials";
+}
+
+/// A person typed into the roster's form, checked by the rules of the import: a name and
+/// a department, a phone that is a number, initials that are letters. Returns the person
+/// (id 0, initials computed unless corrected) and the correction as typed ("" for none).
+pub fn check_person(
+    name: &str,
+    title: &str,
+    department: &str,
+    phone: &str,
+    own_initials: &str,
+) -> crate::domain::validate::Checked<(Person, String)> {
+    use crate::domain::validate::{Problem, Problems};
+    let mut p = Problems::default();
+    let one = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let (name, department) = (one(name), one(department));
+    p.require(field::NAME, &name);
+    p.require(field::DEPARTMENT, &department);
+    let phone = half_width(phone).trim().to_string();
+    if !phone.is_empty() && !phone_ok(&phone) {
+        p.add(field::PHONE, Problem::BadNumber);
+    }
+    let own = half_width(own_initials).trim().to_lowercase();
+    if !own.chars().all(|c| c.is_ascii_alphanumeric()) {
+        p.add(field::INITIALS, Problem::Rule(rule::INITIALS_LETTERS));
+    }
+    p.into_result((
+        Person {
+            id: 0,
+            initials: initials_for(&name, &own),
+            name,
+            title: one(title),
+            department,
+            phone,
+        },
+        own,
+    ))
+}
+
+/// Rule codes of the person form.
+pub mod rule {
+    pub const INITIALS_LETTERS: &str = "roster.initials_letters";
+}

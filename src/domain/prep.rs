@@ -17,6 +17,7 @@ use super::booking::{BookingGap, RoomBooking, booking_gaps};
 use super::calendar::Calendar;
 use super::classified::{ClassifiedCopy, prepared};
 use super::materials::{DeliveryWay, MaterialPackage, delivered_in_time, delivery_due};
+use super::meeting_people::StaffProblem;
 use super::notice::{
     Notice, NoticeTiming, Reply, missing_notices, missing_replies, notice_timing, notice_window,
     reply_due, reply_late,
@@ -89,6 +90,10 @@ pub enum Missing {
     AgendaNotProposed,
     /// More than 5 topics and no reason recorded.
     OverNormWithoutReason,
+    /// Nobody attending: the leadership team is not on the meeting's list (§2.1.1).
+    NoAttending,
+    /// The staff are not 1–2 office people with a recorder (§2.1.1, §5.2).
+    Staff(StaffProblem),
     /// The chain waits for this step.
     Approval(SubmissionStep),
     Booking(BookingGap),
@@ -182,6 +187,10 @@ pub struct PrepFacts<'a> {
     /// The agenda's topics.
     pub topics: &'a [TopicFacts],
     pub submission: &'a Submission,
+    /// How many attend (the leadership team), and whether the staff are in order: the
+    /// agenda draft names the people of the meeting (§2.1.1).
+    pub attending: usize,
+    pub staff: Result<(), StaffProblem>,
     pub booking: Option<&'a RoomBooking>,
     pub waiting_room_needed: bool,
     /// Departments to notify (`notice::departments_to_notify`).
@@ -314,6 +323,12 @@ fn agenda(c: &Ctx<'_>, due: Due) -> Stage {
                 notes.push(Note::ProposedLate);
             }
         }
+    }
+    if c.f.attending == 0 {
+        missing.push(Missing::NoAttending);
+    }
+    if let Err(p) = c.f.staff {
+        missing.push(Missing::Staff(p));
     }
     if a.over_norm() {
         if a.over_norm_reason.is_some() {

@@ -7,7 +7,9 @@ use super::Time;
 use super::validate::{Checked, Problem, Problems};
 
 /// The items of §1.2, in the regulation's order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum ReviewItem {
     /// §1.2.1 内容符合议题范围.
     WithinScope,
@@ -65,14 +67,14 @@ pub struct ReviewNeeds {
     pub legal_review: bool,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Verdict {
     Pass,
     Fail,
 }
 
 /// One item checked: who, when, the result, a note.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ReviewEntry {
     pub item: ReviewItem,
     /// Who reviewed (for `DeputyReviewed` the deputy, for `LegalReviewed` the legal

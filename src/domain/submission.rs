@@ -6,7 +6,9 @@
 //! starts over. Everything stays on the record as a list of events.
 use super::Time;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum SubmissionStep {
     /// 办公室填写
     Filled,
@@ -51,7 +53,7 @@ impl SubmissionStep {
 }
 
 /// One step done.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Signature {
     pub step: SubmissionStep,
     pub by: String,
@@ -59,7 +61,7 @@ pub struct Signature {
     pub opinion: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum SubmissionEvent {
     Signed(Signature),
     /// Returned to the office by the reviewer of step `at_step`.

@@ -3,7 +3,7 @@
 use super::{Id, Time};
 
 /// The channel a topic came through (R1.1, §1.1.1).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Channel {
     /// A department, via its deputy, on the registration form (登记表).
     RegistrationForm,
@@ -37,7 +37,8 @@ impl Channel {
 }
 
 /// Scope category of §1.1.2. The regulation numbers them 1–5 and 7–9: there is no 6 (R1.2).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "u8", into = "u8")]
 pub struct Scope(u8);
 
 impl Scope {
@@ -51,6 +52,20 @@ impl Scope {
 
     pub fn number(self) -> u8 {
         self.0
+    }
+}
+
+/// Read back (e.g. from the emergency file) only as one of the regulation's numbers.
+impl TryFrom<u8> for Scope {
+    type Error = String;
+    fn try_from(n: u8) -> Result<Self, String> {
+        Scope::new(n).ok_or_else(|| format!("no scope category {n}"))
+    }
+}
+
+impl From<Scope> for u8 {
+    fn from(s: Scope) -> u8 {
+        s.0
     }
 }
 

@@ -5,7 +5,9 @@
 //! meeting; the stage is its state across weeks.
 use super::review::ReviewItem;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum TopicStage {
     /// Registered by a department, not yet taken up by the office.
     Proposed,

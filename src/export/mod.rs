@@ -1,5 +1,6 @@
-//! Papers a person can file (R9.5): the attendance report (签到表, R5.1 / R8.2) and the
-//! verbatim record (会议记录, R5.2 / R6). Each is built as a document ([`doc`]) and
+//! Papers a person can file (R9.5): the attendance report (签到表, R5.1 / R8.2), the
+//! verbatim record (会议记录, R5.2 / R6), and before the meeting the agenda (议程, R2.1), the
+//! blank sign-in sheet (R5.1) and the notice to each department (会议通知, R4.3). Each is built as a document ([`doc`]) and
 //! written by one renderer per file kind ([`render`] for Markdown and plain text).
 //!
 //! Times are shown as HH:MM in the offset they were stored with, never the machine's.
@@ -12,9 +13,11 @@ mod decisions;
 pub mod doc;
 pub mod docx;
 mod minutes;
+mod notice;
 pub mod paper;
 mod record;
 pub mod render;
+mod signin;
 mod tidied;
 
 use chrono::Datelike;
@@ -26,12 +29,14 @@ use crate::i18n::{self, Lang};
 use crate::store::view::MeetingView;
 use crate::store::{Store, StoreError};
 
-pub use agenda::agenda_doc;
+pub use agenda::{agenda, agenda_doc};
 pub use attendance::{attendance, attendance_doc};
 pub use attendance_month::{month_doc, month_views};
 pub use decisions::{Scope, ledger_doc, register_doc, status_word};
 pub use minutes::{draft_for, minutes_doc, names};
+pub use notice::{notice, notice_departments, notice_doc};
 pub use record::{record, record_doc};
+pub use signin::{signin_doc, signin_sheet};
 pub use tidied::tidied_doc;
 
 /// The kind of file written.
@@ -72,12 +77,23 @@ pub fn paper_bytes(doc: &doc::Document, format: Format) -> Result<Vec<u8>, docx:
     }
 }
 
-/// Which meeting: an id or "latest" (the most recent by date). None when there is no
-/// such meeting, or `which` is neither.
+/// Which meeting: an id, "latest" (the most recent by date), or a date YYYY-MM-DD (the
+/// meeting held or to be held that day, not one postponed from it). None when there is no
+/// such meeting, or `which` is none of these.
 pub fn resolve_meeting(store: &Store, which: &str) -> Result<Option<Meeting>, StoreError> {
     let which = which.trim();
     if which.eq_ignore_ascii_case("latest") {
         return store.latest_meeting();
+    }
+    if let Ok(day) = chrono::NaiveDate::parse_from_str(which, "%Y-%m-%d") {
+        use crate::domain::meeting::MeetingStatus;
+        let mut on_day: Vec<Meeting> = store
+            .meetings()?
+            .into_iter()
+            .filter(|m| m.starts_at.date_naive() == day && !m.is_demo)
+            .collect();
+        on_day.sort_by_key(|m| (m.status != MeetingStatus::Postponed, m.starts_at));
+        return Ok(on_day.pop());
     }
     match which.parse::<Id>() {
         Ok(id) => store.meeting(id),

@@ -2,8 +2,8 @@
 //! screen (F4) share, so both write the same paper from the same document model.
 use super::doc::Document;
 use super::{
-    Scope, agenda_doc, attendance_doc, ledger_doc, minutes_doc, month_doc, record_doc,
-    register_doc, tidied_doc,
+    Scope, agenda_doc, attendance_doc, ledger_doc, minutes_doc, month_doc, notice_doc, record_doc,
+    register_doc, signin_doc, tidied_doc,
 };
 use crate::domain::{Id, Time};
 use crate::i18n::Lang;
@@ -19,10 +19,14 @@ pub enum Kind {
     Decisions,
     Ledger,
     Agenda,
+    /// The blank sign-in sheet (R5.1).
+    SigninSheet,
+    /// The notice to each department (R4.3).
+    Notice,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 7] = [
+    pub const ALL: [Kind; 9] = [
         Kind::Minutes,
         Kind::Record,
         Kind::Tidied,
@@ -30,6 +34,8 @@ impl Kind {
         Kind::Decisions,
         Kind::Ledger,
         Kind::Agenda,
+        Kind::SigninSheet,
+        Kind::Notice,
     ];
 
     /// The name on the command line and in file names.
@@ -42,6 +48,8 @@ impl Kind {
             Self::Decisions => "decisions",
             Self::Ledger => "ledger",
             Self::Agenda => "agenda",
+            Self::SigninSheet => "signin-sheet",
+            Self::Notice => "notice",
         }
     }
 
@@ -95,6 +103,8 @@ pub fn build(
         (Kind::Record, Of::Meeting(id)) => record_doc(store, id, lang, now)?,
         (Kind::Tidied, Of::Meeting(id)) => tidied_doc(store, id, lang, now)?,
         (Kind::Agenda, Of::Meeting(id)) => agenda_doc(store, id, lang, now)?,
+        (Kind::SigninSheet, Of::Meeting(id)) => signin_doc(store, id, lang, now)?,
+        (Kind::Notice, Of::Meeting(id)) => notice_doc(store, id, None, lang, now)?,
         (Kind::Attendance, Of::Meeting(id)) => attendance_doc(store, id, lang, now)?,
         (Kind::Attendance, Of::Month(y, m)) => month_doc(store, y, m, lang, now)?,
         (Kind::Decisions, Of::Meeting(id)) => register_doc(store, Scope::Meeting(id), lang, now)?,

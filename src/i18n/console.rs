@@ -108,7 +108,7 @@ pub const ADMIT_WARNING: Tr = Tr(
     "Not on this meeting's list: give the reason and who allowed it (kept in the audit log)",
 );
 pub const F_NAME: Tr = Tr("姓名", "Name");
-pub const F_DEPARTMENT: Tr = Tr("单位", "Unit");
+pub const F_UNIT: Tr = Tr("单位", "Unit");
 pub const F_ALLOWED_BY: Tr = Tr("准许人", "Allowed by");
 pub const FORM_AT_TIME: Tr = Tr("补录签到时间", "Sign in at a time");
 pub const CONFIRM_HINT: Tr = Tr(

@@ -178,3 +178,52 @@ pub fn x_admitted(lang: Lang, reason: &str, allowed_by: &str) -> String {
         format!("not on the list ({reason}; allowed by {allowed_by})"),
     )
 }
+
+pub const X_AGENDA_TITLE: Tr = Tr(
+    "局长办公例会议程",
+    "Agenda of the director's office meeting",
+);
+pub const X_SIGNIN_TITLE: Tr = Tr("局长办公例会签到表", "Sign-in sheet");
+pub const X_NOTICE_TITLE: Tr = Tr("会议通知", "Meeting notice");
+pub const X_DEPARTMENT: Tr = Tr("汇报部门", "Department");
+pub const X_URGENCY: Tr = Tr("轻重缓急", "Urgency");
+pub const X_REMARK: Tr = Tr("备注", "Remark");
+pub const X_COL_NUMBER: Tr = Tr("序号", "No.");
+pub const X_COL_SIGNATURE: Tr = Tr("本人签名", "Signature");
+pub const X_OFFICE: Tr = Tr("局办公室", "The bureau office");
+pub const X_NOTICE_WHO: Tr = Tr("参会人员", "Who comes");
+
+/// "治安大队：" / "To: 治安大队".
+pub fn x_notice_to(lang: Lang, department: &str) -> String {
+    lang.pick(format!("{department}："), format!("To: {department}"))
+}
+
+pub fn x_notice_body(lang: Lang, date: &str, room: &str, title: &str, topics: usize) -> String {
+    lang.pick(
+        format!("定于{date}在{room}召开{title}，研究以下{topics}项议题："),
+        format!("The {title} meets on {date} in {room} to discuss {topics} topics:"),
+    )
+}
+
+pub fn x_notice_for_topic(lang: Lang, seq: u32) -> String {
+    lang.pick(
+        format!("列席议题{seq}"),
+        format!("sitting in for topic {seq}"),
+    )
+}
+
+pub fn x_notice_waiting(lang: Lang, room: &str) -> String {
+    lang.pick(
+        format!("列席后续议题的同志请在{room}候会，由工作人员通知入场。"),
+        format!("Those sitting in for a later topic wait in {room} until called in."),
+    )
+}
+
+/// "请于…前反馈参会人员名单。" (R4.3: the day before the meeting), and arriving 5 minutes
+/// early (R8.2).
+pub fn x_notice_reply(lang: Lang, due: &str) -> String {
+    lang.pick(
+        format!("请于{due}前反馈参会人员名单；参会人员请提前5分钟到会。"),
+        format!("Please reply with your attendees by {due}; attendees arrive 5 minutes early."),
+    )
+}

@@ -67,7 +67,7 @@ pub const STILL_DRAFT: Tr = Tr(
     "当前稿尚未审核，可直接编辑（Enter）",
     "The latest version is still a draft: Enter edits it",
 );
-pub const FORM_REVIEW: Tr = Tr("分管局领导审核", "Review by the deputy in charge");
+pub const FU_FORM_REVIEW: Tr = Tr("分管局领导审核", "Review by the deputy in charge");
 pub const FORM_SIGN_OFF: Tr = Tr("局长签发", "Sign-off by the director");
 pub const F_BY: Tr = Tr("签名人", "By");
 pub const F_OPINION: Tr = Tr("意见", "Opinion");
@@ -91,7 +91,7 @@ pub const DETAILED_IS_VERBATIM: Tr = Tr(
     "In full means as recorded: m makes it a summary",
 );
 pub const FORM_SUMMARY: Tr = Tr("摘要整理", "Summary");
-pub const F_SUMMARY: Tr = Tr("摘要", "Summary");
+pub const FU_F_SUMMARY: Tr = Tr("摘要", "Summary");
 pub const TIDY_FINISHED: Tr = Tr("整理完成", "finished");
 
 // Register.
@@ -111,15 +111,14 @@ pub const FORM_DONE: Tr = Tr("已落实", "Done");
 pub const FORM_STALLED: Tr = Tr("拒不执行或搁置", "Refused or stalled");
 pub const FORM_REOPEN: Tr = Tr("恢复落实", "Back in progress");
 pub const FORM_PROBLEM: Tr = Tr("向局长汇报问题", "Problem reported to the director");
-pub const FORM_REPLY: Tr = Tr("局长批示", "The director's reply");
+pub const FU_FORM_REPLY: Tr = Tr("局长批示", "The director's reply");
 pub const FORM_FLAG: Tr = Tr("纪律处分标记（§7.3.2）", "Discipline flag (§7.3.2)");
-pub const F_NOTE: Tr = Tr("进展", "Progress");
+pub const FU_F_NOTE: Tr = Tr("进展", "Progress");
 pub const F_WHAT_DONE: Tr = Tr("落实情况", "What was done");
 pub const F_WHY: Tr = Tr("原因", "Why");
 pub const F_PROBLEM: Tr = Tr("问题", "Problem");
 pub const F_REPLY: Tr = Tr("批示", "Reply");
 pub const F_FLAG_NOTE: Tr = Tr("督察意见", "Supervisor's note");
-pub const FILTER_ALL: Tr = Tr("全部", "all");
 pub const FILTER_OPEN: Tr = Tr("未落实", "open");
 pub const FILTER_FLAGGED: Tr = Tr("纪律标记", "flagged");
 
@@ -169,6 +168,8 @@ pub fn paper_kind(k: Kind) -> Tr {
         Kind::Decisions => Tr("决定事项督办台账", "Decision register"),
         Kind::Ledger => Tr("归档登记册", "Archive ledger"),
         Kind::Agenda => Tr("会议议程", "Agenda"),
+        Kind::SigninSheet => Tr("签到表（空白）", "Sign-in sheet"),
+        Kind::Notice => Tr("会议通知", "Meeting notice"),
     }
 }
 

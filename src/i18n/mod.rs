@@ -3,16 +3,26 @@
 //! A text is a pair; the screen picks one with `lang.t(&X)`. Texts that take values are
 //! functions here too. One file per screen plus the papers; this one holds what every
 //! screen shares. Everything is re-exported here, so a text is always `i18n::NAME`.
+mod backoffice;
 mod console;
+mod dashboard;
 mod export;
 mod followup;
+mod office_forms;
+mod office_msg;
+mod office_words;
 mod papers;
 
 use crate::domain::attendance::Punctuality;
 use crate::store::StoreError;
+pub use backoffice::*;
 pub use console::*;
+pub use dashboard::*;
 pub use export::*;
 pub use followup::*;
+pub use office_forms::*;
+pub use office_msg::*;
+pub use office_words::*;
 pub use papers::*;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -128,7 +138,7 @@ pub fn problem(lang: Lang, p: &crate::domain::validate::Problem) -> String {
             format!("不超过 {max} 字"),
             format!("At most {max} characters"),
         ),
-        P::Rule(code) => code.to_string(),
+        P::Rule(code) => rule(lang, code),
     }
 }
 
@@ -353,6 +363,13 @@ pub fn bad_format(lang: Lang, f: &str) -> String {
     lang.pick(
         format!("未知格式 {f}：可用 md、txt 或 docx"),
         format!("Unknown format {f}: use md, txt or docx"),
+    )
+}
+
+pub fn no_department(lang: Lang, d: &str) -> String {
+    lang.pick(
+        format!("本次会议没有要通知的部门：{d}"),
+        format!("No department to notify of that name for this meeting: {d}"),
     )
 }
 

@@ -21,7 +21,6 @@ pub const X_TIDIED_NOTE: Tr = Tr(
 pub const X_DETAILED: Tr = Tr("详细整理", "in full");
 pub const X_SUMMARY: Tr = Tr("摘要", "summary");
 pub const X_NOT_TIDIED: Tr = Tr("（尚未整理）", "(not tidied yet)");
-pub const X_AGENDA_TITLE: Tr = Tr("会议议程", "Agenda");
 pub const X_CARRIED: Tr = Tr(
     "上次会议决定事项落实情况",
     "Decisions of earlier meetings: where they stand",

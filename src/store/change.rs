@@ -6,6 +6,11 @@
 use serde::{Deserialize, Serialize};
 
 use super::after::AfterChange;
+use super::calendar::CalendarChange;
+use super::intake::TopicChange;
+use super::planning::MeetingChange;
+use super::prep::PrepChange;
+use super::roster::PeopleChange;
 use super::tx::Tx;
 use super::{Result, SessionState, attendance, decision, people, procedure, session, topic};
 use crate::domain::attendance::EventKind;
@@ -74,6 +79,13 @@ pub enum Change {
     Session {
         session: SessionState,
     },
+    /// The back office (F3): a meeting's plan, its topics, the roster, the preparation,
+    /// the office's calendar (see the store file of each).
+    Meeting(MeetingChange),
+    Topic(TopicChange),
+    People(PeopleChange),
+    Prep(PrepChange),
+    Calendar(CalendarChange),
 }
 
 impl Change {
@@ -113,6 +125,11 @@ impl Change {
             ),
             Self::AfterMeeting { after } => after.apply(tx),
             Self::Session { session } => session::save_session(tx, session),
+            Self::Meeting(c) => c.apply(tx),
+            Self::Topic(c) => c.apply(tx),
+            Self::People(c) => c.apply(tx),
+            Self::Prep(c) => c.apply(tx),
+            Self::Calendar(c) => c.apply(tx),
         }
     }
 
@@ -124,6 +141,7 @@ impl Change {
             Self::NewEntry { entry } if !entry.text.is_empty() => Some(&entry.text),
             Self::Decision { decision } if !decision.text.is_empty() => Some(&decision.text),
             Self::AfterMeeting { after } => after.typed_text(),
+            Self::Topic(TopicChange::Save { registration, .. }) => Some(&registration.summary),
             _ => None,
         }
     }

@@ -138,6 +138,14 @@ impl Store {
     }
 }
 
+/// A meeting read on any connection (inside a transaction too).
+pub(super) fn read_meeting(conn: &rusqlite::Connection, id: Id) -> Result<Option<Meeting>> {
+    let sql = format!("SELECT {COLUMNS} FROM meeting WHERE id = ?1");
+    conn.query_row(&sql, [id], meeting_row)
+        .optional()?
+        .transpose()
+}
+
 fn meeting_row(r: &Row<'_>) -> rusqlite::Result<Result<Meeting>> {
     let starts: String = r.get(2)?;
     let status: String = r.get(6)?;

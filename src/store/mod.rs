@@ -7,16 +7,27 @@
 pub mod after;
 mod archive;
 mod attendance;
+pub mod calendar;
 pub mod change;
 mod closing;
 mod decision;
 mod error;
+mod fields;
 mod followup;
+pub mod intake;
+mod intake_read;
 mod meeting;
 mod minutes;
+mod office_apply;
+pub mod office_view;
 mod open;
 mod people;
+pub mod planning;
+pub mod planning_read;
+pub mod prep;
+pub mod prep_read;
 pub mod procedure;
+pub mod roster;
 mod session;
 mod tidy;
 mod time;
@@ -48,6 +59,7 @@ pub type Result<T> = std::result::Result<T, StoreError>;
 const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0001_initial.sql")),
     M::up(include_str!("migrations/0002_changes.sql")),
+    M::up(include_str!("migrations/0003_backoffice.sql")),
     M::up(include_str!("migrations/0004_followup.sql")),
 ];
 

@@ -135,38 +135,80 @@ pub(crate) fn place_cursor(frame: &mut Frame<'_>, ta: &ratatui_textarea::TextAre
     }
 }
 
+/// Rows a multi-line field's input takes: the focused one room to write, the others a
+/// glimpse (a long form scrolls to the focused field).
+const MULTILINE_FOCUSED: u16 = 8;
+const MULTILINE_OTHER: u16 = 2;
+
+fn input_rows(f: &form::Field, focused: bool) -> u16 {
+    match (f.kind == FieldKind::MultiLine, focused) {
+        (true, true) => MULTILINE_FOCUSED,
+        (true, false) => MULTILINE_OTHER,
+        _ => 1,
+    }
+}
+
 /// Rows a field takes: its label, its input, its problem, its open list.
 fn field_rows(f: &form::Field, focused: bool) -> u16 {
-    let input = if f.kind == FieldKind::MultiLine { 8 } else { 1 };
     let problem = u16::from(f.problem.is_some());
     let list = if focused && f.list_open() {
         (f.options().len() as u16).min(LIST_ROWS)
     } else {
         0
     };
-    1 + input + problem + list
+    1 + input_rows(f, focused) + problem + list
+}
+
+/// The first field to draw so that the focused one is wholly in view.
+fn first_shown(heights: &[u16], focus: usize, visible: u16) -> usize {
+    let mut first = 0;
+    while first < focus && heights[first..=focus].iter().sum::<u16>() > visible {
+        first += 1;
+    }
+    first
 }
 
 fn form(frame: &mut Frame<'_>, ctx: &Ctx, area: Rect, f: &Form) {
-    let rows: u16 = f
+    let heights: Vec<u16> = f
         .fields
         .iter()
         .enumerate()
         .map(|(i, x)| field_rows(x, i == f.focus))
-        .sum();
+        .collect();
+    // Sized for any field focused, so the pop-up keeps its size as Tab moves on.
+    let grow = if f.fields.iter().any(|x| x.kind == FieldKind::MultiLine) {
+        MULTILINE_FOCUSED - MULTILINE_OTHER
+    } else {
+        0
+    };
+    let rows: u16 = f.fields.iter().map(|x| field_rows(x, false)).sum::<u16>() + grow;
     let subject = u16::from(!f.subject.is_empty());
-    let inner = popup(frame, ctx, area, 70, rows + subject + 3, &f.title);
+    let error = u16::from(f.error.is_some());
+    let inner = popup(frame, ctx, area, 70, rows + subject + error + 2, &f.title);
     let mut y = inner.y;
     let line = |y: u16| Rect::new(inner.x, y, inner.width, 1);
     if !f.subject.is_empty() {
         frame.render_widget(
-            Paragraph::new(f.subject.clone()).style(st(ctx, "header")),
+            Paragraph::new(clip(&f.subject, inner.width as usize)).style(st(ctx, "header")),
             line(y),
         );
         y += 1;
     }
-    for (i, field) in f.fields.iter().enumerate() {
-        if y >= inner.bottom() {
+    let bottom = inner.bottom().saturating_sub(error);
+    let first = first_shown(&heights, f.focus, bottom.saturating_sub(y));
+    if first > 0 {
+        let more = Rect::new(inner.right().saturating_sub(2), inner.y, 2, 1);
+        frame.render_widget(Paragraph::new("↑").style(st(ctx, "muted")), more);
+    }
+    for (i, field) in f.fields.iter().enumerate().skip(first) {
+        if y + heights[i] > bottom {
+            let more = Rect::new(
+                inner.right().saturating_sub(2),
+                bottom.saturating_sub(1),
+                2,
+                1,
+            );
+            frame.render_widget(Paragraph::new("↓").style(st(ctx, "muted")), more);
             break;
         }
         let focused = i == f.focus;
@@ -176,17 +218,8 @@ fn form(frame: &mut Frame<'_>, ctx: &Ctx, area: Rect, f: &Form) {
             line(y),
         );
         y += 1;
-        let h = if field.kind == FieldKind::MultiLine {
-            8
-        } else {
-            1
-        };
-        let r = Rect::new(
-            inner.x + 2,
-            y,
-            inner.width.saturating_sub(2),
-            h.min(inner.bottom().saturating_sub(y)),
-        );
+        let h = input_rows(field, focused);
+        let r = Rect::new(inner.x + 2, y, inner.width.saturating_sub(2), h);
         if let FieldKind::Choice(_) = field.kind
             && !field.open
         {
@@ -199,18 +232,24 @@ fn form(frame: &mut Frame<'_>, ctx: &Ctx, area: Rect, f: &Form) {
             }
         }
         y += h;
-        if let Some(problem) = &field.problem
-            && y < inner.bottom()
-        {
+        if let Some(problem) = &field.problem {
             frame.render_widget(
-                Paragraph::new(format!("  ✗ {problem}")).style(st(ctx, "message.error")),
+                Paragraph::new(clip(&format!("  ✗ {problem}"), inner.width as usize))
+                    .style(st(ctx, "message.error")),
                 line(y),
             );
             y += 1;
         }
         if focused && field.list_open() {
-            for (k, (idx, option)) in field.options().into_iter().enumerate() {
-                if k as u16 >= LIST_ROWS || y >= inner.bottom() {
+            let options = field.options();
+            // The window of options keeps the highlighted one in view.
+            let at = options
+                .iter()
+                .position(|(i, _)| field.selected == Some(*i))
+                .unwrap_or(0);
+            let skip = (at + 1).saturating_sub(usize::from(LIST_ROWS));
+            for (k, (idx, option)) in options.into_iter().skip(skip).enumerate() {
+                if k as u16 >= LIST_ROWS {
                     break;
                 }
                 let style = if field.selected == Some(idx) {
@@ -229,7 +268,7 @@ fn form(frame: &mut Frame<'_>, ctx: &Ctx, area: Rect, f: &Form) {
     }
     if let Some(e) = &f.error {
         frame.render_widget(
-            Paragraph::new(e.clone()).style(st(ctx, "message.error")),
+            Paragraph::new(clip(e, inner.width as usize)).style(st(ctx, "message.error")),
             line(inner.bottom().saturating_sub(1)),
         );
     }
@@ -254,14 +293,15 @@ fn help(frame: &mut Frame<'_>, app: &App, area: Rect) {
             Span::styled(ctx.t(label).to_string(), st(ctx, "help.text")),
         ])
     };
-    // The keys of everywhere and of the screen showing: its own context and its panes'.
-    let screen = app.current().contexts().last().map(|c| c.0).unwrap_or("");
-    let shown = |c: &str| {
+    // The keys of the screen showing (all its panes) and the global ones.
+    let screen = app.current().contexts().last().map_or("", |c| c.0);
+    let ours = |c: &str| {
         c == crate::app::keymap::Context::GLOBAL.0
             || c == screen
-            || c.strip_prefix(screen).is_some_and(|r| r.starts_with('.'))
+            || c.strip_prefix(screen)
+                .is_some_and(|rest| rest.starts_with('.'))
     };
-    for (context, title) in ctx.keymap.contexts.iter().filter(|(c, _)| shown(c.0)) {
+    for (context, title) in ctx.keymap.contexts.iter().filter(|(c, _)| ours(c.0)) {
         lines.push(Line::styled(ctx.t(title).to_string(), st(ctx, "header")));
         let mut seen = Vec::new();
         for b in ctx.keymap.bindings.iter().filter(|b| b.context == *context) {

@@ -1,6 +1,7 @@
 //! Draw only: `render(frame, &App)` reads state and never changes it. Each screen has
 //! its folder here with one function per pane; the status line, message line, footer and
 //! layers are shared.
+mod backoffice;
 mod console;
 mod followup;
 mod layers;
@@ -55,6 +56,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App) {
     statusbar::status(frame, app, status);
     match app.screen {
         ScreenId::Console => console::render(frame, ctx, &app.console, main),
+        ScreenId::BackOffice => backoffice::render(frame, ctx, &app.backoffice, main),
         ScreenId::FollowUp => followup::render(frame, ctx, &app.followup, main),
     }
     statusbar::message(frame, app, message);

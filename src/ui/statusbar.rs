@@ -8,6 +8,7 @@ use ratatui::widgets::Paragraph;
 use super::st;
 use super::text::{clip, fit, hms};
 use crate::app::layer::LayerKind;
+use crate::app::screen::ScreenId;
 
 use crate::app::{App, SaveState};
 use crate::i18n;
@@ -24,13 +25,42 @@ pub fn status(frame: &mut Frame<'_>, app: &App, area: Rect) {
         format!(" {} ", now.format("%H:%M:%S"))
     };
     parts.push((head, "statusbar", 6));
-    if app.console.view.as_ref().is_some_and(|d| d.meeting.is_demo) {
-        // A demo is never mistaken for the real record.
+    // The console's meeting and its clocks belong to the console; the back office names
+    // itself (its own meeting is on its first line).
+    if app.screen == ScreenId::BackOffice {
         parts.push((
-            format!("│ {} ", ctx.t(&i18n::DEMO_MARK)),
-            "statusbar.failed",
-            8,
+            format!("│ {} ", ctx.t(&i18n::SCREEN_OFFICE)),
+            "statusbar",
+            9,
         ));
+    } else {
+        if app.console.view.as_ref().is_some_and(|d| d.meeting.is_demo) {
+            // A demo is never mistaken for the real record.
+            parts.push((
+                format!("│ {} ", ctx.t(&i18n::DEMO_MARK)),
+                "statusbar.failed",
+                8,
+            ));
+        }
+        if let Some(d) = &app.console.view {
+            let since = (now - d.meeting.starts_at).num_seconds();
+            parts.push((
+                format!("│ {} {} ", ctx.t(&i18n::MEETING_ELAPSED), hms(since)),
+                "statusbar",
+                2,
+            ));
+            if let Some(s) = d.current_topic().and_then(|t| t.started_at) {
+                parts.push((
+                    format!(
+                        "│ {} {} ",
+                        ctx.t(&i18n::TOPIC_ELAPSED),
+                        hms((now - s).num_seconds())
+                    ),
+                    "statusbar",
+                    4,
+                ));
+            }
+        }
     }
     if app.overdue.count > 0 {
         // Overdue decisions show on every screen (R7.3), red.
@@ -39,25 +69,6 @@ pub fn status(frame: &mut Frame<'_>, app: &App, area: Rect) {
             "statusbar.failed",
             9,
         ));
-    }
-    if let Some(d) = &app.console.view {
-        let since = (now - d.meeting.starts_at).num_seconds();
-        parts.push((
-            format!("│ {} {} ", ctx.t(&i18n::MEETING_ELAPSED), hms(since)),
-            "statusbar",
-            2,
-        ));
-        if let Some(s) = d.current_topic().and_then(|t| t.started_at) {
-            parts.push((
-                format!(
-                    "│ {} {} ",
-                    ctx.t(&i18n::TOPIC_ELAPSED),
-                    hms((now - s).num_seconds())
-                ),
-                "statusbar",
-                4,
-            ));
-        }
     }
     let save = match app.save_state() {
         SaveState::Idle if ctx.read_only => {

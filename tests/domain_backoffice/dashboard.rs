@@ -5,6 +5,7 @@ use huiwu::domain::booking::{BookingGap, RoomBooking};
 use huiwu::domain::calendar::Calendar;
 use huiwu::domain::classified::prepare;
 use huiwu::domain::materials::{Delivery, DeliveryWay, MaterialPackage};
+use huiwu::domain::meeting_people::StaffProblem;
 use huiwu::domain::notice::{Notice, NoticeChannel, Reply};
 use huiwu::domain::prep::*;
 use huiwu::domain::review::ReviewItem;
@@ -27,6 +28,8 @@ struct Week {
     replies: Vec<Reply>,
     materials: Vec<MaterialPackage>,
     copies: Vec<huiwu::domain::classified::ClassifiedCopy>,
+    attending: usize,
+    staff: Result<(), StaffProblem>,
 }
 
 impl Week {
@@ -72,6 +75,8 @@ impl Week {
             replies: vec![],
             materials: vec![package(1, "局领导"), package(1, "治安大队")],
             copies: vec![],
+            attending: 5,
+            staff: Ok(()),
         }
     }
 
@@ -81,6 +86,8 @@ impl Week {
             agenda: &self.agenda,
             topics: &self.topics,
             submission: &self.submission,
+            attending: self.attending,
+            staff: self.staff,
             booking: self.booking.as_ref(),
             waiting_room_needed: true,
             departments: &self.departments,
@@ -366,4 +373,20 @@ fn what_is_missing_in_the_approval_room_and_classified_copies() {
             needed: 9
         }]
     );
+}
+
+#[test]
+fn the_agenda_is_not_done_while_nobody_attends_or_no_recorder_is_named() {
+    let mut w = Week::new(MONDAY).complete();
+    w.attending = 0;
+    w.staff = Err(StaffProblem::NoRecorder);
+    let agenda = w.stage("2026-03-06T10:00:00+08:00", StageKind::Agenda);
+    assert_eq!(
+        agenda.missing,
+        vec![
+            Missing::NoAttending,
+            Missing::Staff(StaffProblem::NoRecorder)
+        ]
+    );
+    assert_eq!(agenda.state, StageState::DueSoon);
 }

@@ -120,3 +120,22 @@ fn windows_line_ends_and_a_field_over_two_lines_keep_the_numbers_right() {
     assert_eq!(rows[0].line, 3);
     assert_eq!(rows[0].person.title, "科员 （会务）");
 }
+
+#[test]
+fn the_roster_form_checks_a_person_as_the_import_does() {
+    let (p, own) = check_person(" 单伟 ", "教导员", "治安大队", "０４７７-7510009", "").unwrap();
+    assert_eq!(
+        (p.name.as_str(), p.initials.as_str(), own.as_str()),
+        ("单伟", "sw", "")
+    );
+    assert_eq!(p.phone, "0477-7510009", "full-width digits read as ASCII");
+    let (p, own) = check_person("单伟", "", "治安大队", "", "DW").unwrap();
+    assert_eq!(
+        (p.initials.as_str(), own.as_str()),
+        ("dw", "dw"),
+        "a person's correction wins"
+    );
+    let problems = check_person("", "", "", "电话", "d-w").unwrap_err();
+    let fields: Vec<&str> = problems.iter().map(|p| p.field).collect();
+    assert_eq!(fields, vec!["name", "department", "phone", "initials"]);
+}

@@ -17,6 +17,8 @@ pub enum Ask {
     DecisionFields,
     Advance,
     Speaker,
+    /// Closing with classified copies out: why (R4.2).
+    CopiesOut(Id),
 }
 
 impl Console {
@@ -28,6 +30,7 @@ impl Console {
             (Ask::LeftEarly(p), Reply::Form(f)) => self.submit_left_early(ctx, *p, f),
             (Ask::DecisionText, Reply::Form(f)) => self.submit_decision_text(ctx, f),
             (Ask::DecisionFields, Reply::Form(f)) => self.submit_decision_fields(ctx, f),
+            (Ask::CopiesOut(m), Reply::Form(f)) => self.submit_copies_out(ctx, *m, f),
             (Ask::Search, Reply::Form(f)) => {
                 self.procedure.search = Some(f.get("text"));
                 self.search_next(ctx);

@@ -51,7 +51,7 @@ impl Console {
         ranked.into_iter().map(|(_, _, l)| l).collect()
     }
 
-    fn selected_person(&self) -> Option<Id> {
+    pub(super) fn selected_person(&self) -> Option<Id> {
         self.visible_lines()
             .get(self.checkin.selected)
             .map(|l| l.person_id)
@@ -164,7 +164,7 @@ impl Console {
             ctx.t(&i18n::ADMIT_WARNING),
             vec![
                 Field::text("name", i18n::F_NAME, &name),
-                Field::text("department", i18n::F_DEPARTMENT, ""),
+                Field::text("department", i18n::F_UNIT, ""),
                 Field::text("reason", i18n::F_REASON, ""),
                 Field::new(
                     "allowed_by",

@@ -41,6 +41,7 @@ actions! {
         PickAlternative = "decision.alternative",
         MarkDecided = "decision.mark_decided",
         ExportRecord = "export.record",
+        HandOutCopy = "check_in.classified",
     }
 }
 
@@ -136,6 +137,13 @@ pub const KEYS: &[KeyDef] = {
         ),
         k(CHECK_IN, "u", A::ClearAttendance, Tr("更正", "Undo"), true),
         k(CHECK_IN, "/", A::Filter, Tr("筛选", "Filter"), true),
+        k(
+            CHECK_IN,
+            "m",
+            A::HandOutCopy,
+            Tr("涉密材料发放/收回", "Classified copy out/back"),
+            false,
+        ),
         k(TOPIC, "Up", A::Up, Tr("上移", "Up"), false),
         k(TOPIC, "Down", A::Down, Tr("下移", "Down"), false),
         k(

@@ -3,6 +3,7 @@
 //! with its verbs in its own file. The panes are listed once, in [`Pane::ORDER`].
 mod ask;
 mod checkin;
+mod classified;
 mod decision;
 pub mod editor;
 mod export;
@@ -200,7 +201,7 @@ impl Console {
 
     /// Read the meeting again (another terminal changed it), with our own changes that
     /// are not on the disk yet laid over it.
-    fn reload(&mut self, ctx: &mut Ctx) {
+    pub(crate) fn reload(&mut self, ctx: &mut Ctx) {
         let Some(id) = self.meeting_id() else {
             return;
         };
@@ -358,6 +359,7 @@ impl Screen for Console {
             A::PickAlternative => self.cycle_alternative(ctx),
             A::MarkDecided => self.mark_decided(ctx),
             A::ExportRecord => self.export_record(ctx),
+            A::HandOutCopy => self.hand_out_copy(ctx),
         }
     }
 

@@ -72,7 +72,12 @@ impl Console {
                 let t = ctx.t(&i18n::MEETING_CLOSED);
                 return ctx.say(t);
             }
-            (Some(_), None) => i18n::close_meeting_confirm(ctx.lang),
+            (Some(_), None) => {
+                if self.ask_copies_out(ctx) {
+                    return;
+                }
+                i18n::close_meeting_confirm(ctx.lang)
+            }
             (_, Some(next)) => {
                 let people: Vec<_> = d
                     .topic_people(next.id)

@@ -152,7 +152,7 @@ impl FollowUp {
             view.chair_name().to_string()
         };
         let title = if review {
-            i18n::FORM_REVIEW
+            i18n::FU_FORM_REVIEW
         } else {
             i18n::FORM_SIGN_OFF
         };

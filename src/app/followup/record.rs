@@ -86,7 +86,7 @@ impl FollowUp {
         let form = Form::new(
             i18n::FORM_SUMMARY,
             e.speaker_name.clone(),
-            vec![Field::multiline("text", i18n::F_SUMMARY, &t.text)],
+            vec![Field::multiline("text", i18n::FU_F_SUMMARY, &t.text)],
         );
         ctx.open_form(form, Ask::TidyEdit(e.id));
     }

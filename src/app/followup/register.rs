@@ -67,9 +67,9 @@ fn item_form(a: FollowUpAction) -> (i18n::Tr, i18n::Tr) {
         A::Stalled => (i18n::FORM_STALLED, i18n::F_WHY),
         A::Reopen => (i18n::FORM_REOPEN, i18n::F_WHY),
         A::Problem => (i18n::FORM_PROBLEM, i18n::F_PROBLEM),
-        A::Reply => (i18n::FORM_REPLY, i18n::F_REPLY),
+        A::Reply => (i18n::FU_FORM_REPLY, i18n::F_REPLY),
         A::Flag => (i18n::FORM_FLAG, i18n::F_FLAG_NOTE),
-        _ => (i18n::FORM_NOTE, i18n::F_NOTE),
+        _ => (i18n::FORM_NOTE, i18n::FU_F_NOTE),
     }
 }
 

@@ -1,0 +1,221 @@
+//! The back office's read model: every meeting, topic, person and preparation record but
+//! the demo's, loaded at once (a bureau holds about fifty meetings a year), with the
+//! domain's views of one meeting built from it. Changes the save queue has not committed
+//! yet are laid over it ([`OfficeView::apply`], in `office_apply.rs`), so the screen shows
+//! what was done even while the disk holds the write back.
+use super::calendar::OfficeCalendar;
+use super::intake::RegisteredTopic;
+use super::planning_read::AgendaRow;
+use super::prep_read::StoredPrep;
+use super::roster::RosterPerson;
+use super::{Result, Store};
+use crate::domain::agenda::{Agenda, AgendaItem};
+use crate::domain::coverage::CoverageException;
+use crate::domain::meeting::Meeting;
+use crate::domain::meeting_people::{MeetingPeople, SittingInBasis, SittingInPick};
+use crate::domain::people::{Participation, Person, Role};
+use crate::domain::review::{ReviewChecklist, ReviewEntry, ReviewItem, can_schedule};
+use crate::domain::submission::{Submission, SubmissionEvent};
+use crate::domain::{Id, Time};
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct OfficeView {
+    /// Every meeting but the demo's, earliest first.
+    pub meetings: Vec<Meeting>,
+    pub people: Vec<RosterPerson>,
+    pub topics: Vec<RegisteredTopic>,
+    /// (entry id, topic id, entry), oldest first.
+    pub reviews: Vec<(Id, Id, ReviewEntry)>,
+    pub parts: Vec<Participation>,
+    pub agendas: Vec<AgendaRow>,
+    /// (id, meeting id, exception).
+    pub coverage: Vec<(Id, Id, CoverageException)>,
+    /// (id, meeting id, event).
+    pub submission: Vec<(Id, Id, SubmissionEvent)>,
+    pub prep: StoredPrep,
+    /// The office's own working days, on top of the official calendar (R7).
+    pub calendar: OfficeCalendar,
+}
+
+impl OfficeView {
+    pub fn load(store: &Store) -> Result<Self> {
+        let mut meetings: Vec<Meeting> = store
+            .meetings()?
+            .into_iter()
+            .filter(|m| !m.is_demo)
+            .collect();
+        meetings.sort_by_key(|m| (m.starts_at, m.id));
+        Ok(Self {
+            meetings,
+            people: store.roster()?,
+            topics: store.registered_topics()?,
+            reviews: store.review_entries()?,
+            parts: store.all_participations()?,
+            agendas: store.agenda_rows()?,
+            coverage: store.coverage_exceptions()?,
+            submission: store.submission_events()?,
+            prep: store.stored_prep()?,
+            calendar: store.office_calendar()?,
+        })
+    }
+
+    pub fn meeting(&self, id: Id) -> Option<&Meeting> {
+        self.meetings.iter().find(|m| m.id == id)
+    }
+
+    pub fn topic(&self, id: Id) -> Option<&RegisteredTopic> {
+        self.topics.iter().find(|t| t.id == id)
+    }
+
+    pub fn person(&self, id: Id) -> Option<&Person> {
+        self.people.iter().map(|p| &p.person).find(|p| p.id == id)
+    }
+
+    /// A person's name; "?" for an id that names nobody on the roster.
+    pub fn name(&self, id: Id) -> &str {
+        self.person(id).map_or("?", |p| p.name.as_str())
+    }
+
+    /// The people on the list now (not retired).
+    pub fn active_people(&self) -> Vec<Person> {
+        self.people
+            .iter()
+            .filter(|p| p.is_active())
+            .map(|p| p.person.clone())
+            .collect()
+    }
+
+    /// Every department named on the roster, in the order first met.
+    pub fn departments(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for p in self.people.iter().filter(|p| p.is_active()) {
+            let d = p.person.department.trim();
+            if !d.is_empty() && !out.iter().any(|o| o == d) {
+                out.push(d.to_string());
+            }
+        }
+        out
+    }
+
+    /// A meeting's agenda, in order.
+    pub fn agenda_topics(&self, meeting_id: Id) -> Vec<&RegisteredTopic> {
+        let mut v: Vec<&RegisteredTopic> = self
+            .topics
+            .iter()
+            .filter(|t| t.meeting_id == Some(meeting_id))
+            .collect();
+        v.sort_by_key(|t| (t.seq, t.id));
+        v
+    }
+
+    pub fn agenda_row(&self, meeting_id: Id) -> Option<&AgendaRow> {
+        self.agendas.iter().find(|a| a.meeting_id == meeting_id)
+    }
+
+    /// The domain's agenda of a meeting.
+    pub fn agenda(&self, meeting_id: Id) -> Agenda {
+        let start = self.meeting(meeting_id).map(|m| m.starts_at);
+        let row = self.agenda_row(meeting_id);
+        Agenda {
+            items: self
+                .agenda_topics(meeting_id)
+                .into_iter()
+                .filter_map(|t| {
+                    Some(AgendaItem {
+                        topic_id: t.id,
+                        urgency: t.urgency,
+                        added_at: t.added_at.or(start)?,
+                        after_cutoff: t.after_cutoff,
+                    })
+                })
+                .collect(),
+            over_norm_reason: row.and_then(|r| r.over_norm_reason.clone()),
+            proposed_at: row.and_then(|r| r.proposed_at),
+        }
+    }
+
+    /// A topic's review records.
+    pub fn checklist(&self, topic_id: Id) -> ReviewChecklist {
+        ReviewChecklist {
+            entries: self
+                .reviews
+                .iter()
+                .filter(|(_, t, _)| *t == topic_id)
+                .map(|(_, _, e)| e.clone())
+                .collect(),
+        }
+    }
+
+    /// May the topic be scheduled? The first item missing or failed (R1.4).
+    pub fn review_result(&self, topic_id: Id) -> std::result::Result<(), ReviewItem> {
+        let needs = self
+            .topic(topic_id)
+            .map(|t| t.registration.review_needs())
+            .unwrap_or_default();
+        can_schedule(needs, &self.checklist(topic_id))
+    }
+
+    pub fn parts_of(&self, meeting_id: Id) -> Vec<&Participation> {
+        self.parts
+            .iter()
+            .filter(|p| p.meeting_id == meeting_id)
+            .collect()
+    }
+
+    /// The domain's people of a meeting, by role (R2.2).
+    pub fn meeting_people(&self, meeting_id: Id) -> MeetingPeople {
+        let mut mp = MeetingPeople::default();
+        for p in self.parts_of(meeting_id) {
+            match (p.role, p.topic_id) {
+                (Role::Attending, _) => mp.attending.push(p.person_id),
+                (Role::SittingIn, None) => mp.sitting_in_all.push(p.person_id),
+                (Role::SittingIn, Some(t)) => {
+                    let pick = SittingInPick {
+                        person_id: p.person_id,
+                        basis: SittingInBasis::ByName,
+                    };
+                    match mp.sitting_in.iter_mut().find(|(x, _)| *x == t) {
+                        Some((_, picks)) => picks.push(pick),
+                        None => mp.sitting_in.push((t, vec![pick])),
+                    }
+                }
+                (Role::Staff, _) => {
+                    mp.staff.push(p.person_id);
+                    if p.is_recorder {
+                        mp.recorder = Some(p.person_id);
+                    }
+                }
+            }
+        }
+        mp
+    }
+
+    /// The approval chain of a meeting (R2.4).
+    pub fn submission(&self, meeting_id: Id) -> Submission {
+        Submission {
+            events: self
+                .submission
+                .iter()
+                .filter(|(_, m, _)| *m == meeting_id)
+                .map(|(_, _, e)| e.clone())
+                .collect(),
+        }
+    }
+
+    pub fn coverage_of(&self, meeting_id: Id) -> Vec<CoverageException> {
+        self.coverage
+            .iter()
+            .filter(|(_, m, _)| *m == meeting_id)
+            .map(|(_, _, e)| e.clone())
+            .collect()
+    }
+
+    /// The coming meeting at `now`: the first planned or in progress from today on.
+    pub fn coming(&self, now: Time) -> Option<&Meeting> {
+        use crate::domain::meeting::MeetingStatus as S;
+        self.meetings.iter().find(|m| {
+            matches!(m.status, S::Planned | S::InProgress)
+                && m.starts_at.date_naive() >= now.date_naive()
+        })
+    }
+}
