@@ -210,3 +210,91 @@ fn overdue_shows_on_every_screen_and_the_register_tracks_done() {
     assert!(s.contains("已落实"), "{s}");
     assert!(s.contains("2026-11-30 马丽：已部署到位"), "{s}");
 }
+
+/// The demo, decided, with topic 1's copy 01 handed out in the meeting and not back,
+/// and maybe the reason the director let it go out; and the holder's name.
+fn with_copy_out(reason: Option<&str>) -> (App, String) {
+    use huiwu::domain::classified::{ClassifiedCopy, HandedOut};
+    use huiwu::store::change::Change;
+    use huiwu::store::prep::{PrepChange, StoredCopy};
+    let now = chrono::DateTime::parse_from_rfc3339(NOW).unwrap();
+    let mut store = huiwu::store::Store::open_in_memory("马丽").unwrap();
+    let deadline = NaiveDate::from_ymd_opt(2026, 12, 31).unwrap();
+    let meeting = after::decided_demo(&mut store, now, deadline);
+    let view = huiwu::store::view::MeetingView::load(&store, meeting, now)
+        .unwrap()
+        .unwrap();
+    let topic = view.topics[0].id;
+    let holder = view
+        .parts
+        .iter()
+        .find(|p| p.topic_id == Some(topic))
+        .unwrap();
+    let holder_name = view.name(holder.person_id).to_string();
+    let copy = huiwu::store::new_id();
+    let mut changes = vec![
+        Change::Prep(PrepChange::Copies {
+            copies: vec![StoredCopy {
+                id: copy,
+                meeting_id: meeting,
+                copy: ClassifiedCopy {
+                    topic_id: topic,
+                    number: 1,
+                    holder: None,
+                    handed_out: None,
+                    returned_at: None,
+                },
+            }],
+        }),
+        Change::Prep(PrepChange::HandOut {
+            copy_id: copy,
+            holder: holder.person_id,
+            at: now,
+            how: HandedOut::InMeeting,
+        }),
+    ];
+    if let Some(reason) = reason {
+        changes.push(Change::Prep(PrepChange::OutReason {
+            meeting_id: meeting,
+            reason: reason.into(),
+            at: now,
+        }));
+    }
+    store
+        .transact_at(now, |tx| changes.iter().try_for_each(|c| c.apply(tx)))
+        .unwrap();
+    let settings = Settings {
+        lang: Lang::Zh,
+        theme: Theme::builtin("dark").unwrap(),
+        keymap: Keymap::default(),
+        writer: None,
+    };
+    let app = App::new(store, settings, Box::new(huiwu::domain::FixedClock(now))).unwrap();
+    (app, holder_name)
+}
+
+/// A numbered classified copy handed out in the meeting and not back stops the closing,
+/// naming the copy and who holds it (R4.2).
+#[test]
+fn closing_waits_for_a_classified_copy_still_out() {
+    let (mut app, holder) = with_copy_out(None);
+    f4(&mut app);
+    press(&mut app, KeyCode::Char('c'));
+    let s = screen(&app);
+    assert!(s.contains("会议不能结束"), "{s}");
+    assert!(
+        s.contains(&format!("涉密材料第1-01份未收回（{holder}）")),
+        "{s}"
+    );
+    press(&mut app, KeyCode::Esc);
+    assert!(screen(&app).contains("未结束"));
+}
+
+/// With the reason it is out recorded (the director let it go), the meeting closes.
+#[test]
+fn a_copy_out_with_its_reason_lets_the_meeting_close() {
+    let (mut app, _) = with_copy_out(Some("经局长批准带回办案"));
+    f4(&mut app);
+    close(&mut app);
+    assert!(screen(&app).contains("已结束 2026-11-30 10:30"));
+}

@@ -115,7 +115,7 @@ impl Store {
             ));
         }
         out.packages = packages(c)?;
-        out.copies = copies(c)?;
+        out.copies = copies(c, None)?;
         let mut st = c.prepare("SELECT meeting_id, reason FROM classified_out_reason")?;
         for r in st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))? {
             out.out_reasons.push(r?);
@@ -153,12 +153,13 @@ fn packages(c: &rusqlite::Connection) -> Result<Vec<StoredPackage>> {
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
-fn copies(c: &rusqlite::Connection) -> Result<Vec<StoredCopy>> {
-    let mut st = c.prepare(
+fn copies(c: &rusqlite::Connection, meeting: Option<Id>) -> Result<Vec<StoredCopy>> {
+    let mut st = c.prepare_cached(
         "SELECT id, meeting_id, topic_id, number, holder_id, handed_out_at, handed_out_how,
-                returned_at FROM classified_copy ORDER BY topic_id, number",
+                returned_at FROM classified_copy
+         WHERE ?1 IS NULL OR meeting_id = ?1 ORDER BY topic_id, number",
     )?;
-    let rows = st.query_map([], |r| {
+    let rows = st.query_map([meeting], |r| {
         let how: Option<String> = r.get(6)?;
         let how = match how.as_deref() {
             Some("in_meeting") => HandedOut::InMeeting,
@@ -182,10 +183,7 @@ fn copies(c: &rusqlite::Connection) -> Result<Vec<StoredCopy>> {
 impl Store {
     /// The classified copies of one meeting (the console hands them out).
     pub fn classified_copies(&self, meeting_id: Id) -> Result<Vec<StoredCopy>> {
-        Ok(copies(self.conn())?
-            .into_iter()
-            .filter(|c| c.meeting_id == meeting_id)
-            .collect())
+        copies(self.conn(), Some(meeting_id))
     }
 }
 

@@ -87,9 +87,26 @@ impl FollowUp {
                 }
             })
             .collect();
-        // The classified copies are the back office's (R4.2): wired when the back office
-        // lands — then this list comes from its copies of this meeting.
-        let copies: Vec<CopyFact> = Vec::new();
+        // The back office's numbered copies handed out at this meeting (R4.2); one never
+        // handed out never left the room. The number names its topic: "2-03".
+        let reason = m.copies_out_reason.clone().unwrap_or_default();
+        let copies: Vec<CopyFact> = m
+            .copies
+            .iter()
+            .filter(|s| s.copy.handed_out.is_some())
+            .map(|s| {
+                let topic = m.view.topics.iter().position(|t| t.id == s.copy.topic_id);
+                CopyFact {
+                    number: format!("{}-{:02}", topic.map_or(0, |i| i + 1), s.copy.number),
+                    holder: s
+                        .copy
+                        .holder
+                        .map_or_else(|| "?".to_string(), |h| m.view.name(h).to_string()),
+                    returned: s.copy.returned_at.is_some(),
+                    absence_reason: reason.clone(),
+                }
+            })
+            .collect();
         // One fact per person: someone sitting in for two topics is one person. Who sits
         // in only for topics carried over was never due here.
         let carried: Vec<Id> = m.carried.iter().map(|c| c.topic_id).collect();

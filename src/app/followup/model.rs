@@ -11,6 +11,7 @@ use crate::domain::minutes::{self, Minutes};
 use crate::domain::procedure::Entry;
 use crate::domain::record_tidy::{self, TidiedEntry};
 use crate::domain::{Id, minutes::VersionStatus};
+use crate::store::prep::StoredCopy;
 use crate::store::view::MeetingView;
 use crate::store::{CarryOver, Closing, Result, Store};
 
@@ -27,6 +28,10 @@ pub struct MeetingModel {
     pub tidy_finished: Option<(Time, String)>,
     pub ledger: Option<LedgerEntry>,
     pub archived: Option<(Time, String)>,
+    /// The back office's numbered classified copies of this meeting (R4.2).
+    pub copies: Vec<StoredCopy>,
+    /// Why copies are still out, when the director let them go (R4.2).
+    pub copies_out_reason: Option<String>,
 }
 
 impl MeetingModel {
@@ -48,6 +53,8 @@ impl MeetingModel {
             tidied: store.tidied(id)?,
             tidy_finished: store.tidied_finished(id)?,
             archived: store.archived(id)?,
+            copies: store.classified_copies(id)?,
+            copies_out_reason: store.classified_out_reason(id)?,
             decisions,
             entries,
             ledger,
