@@ -737,7 +737,9 @@ fn next_topic_names_who_is_missing_and_advances() {
         .unwrap_or_else(|e| panic!("after `y` topic 2 should be the current topic: {e}"));
     t.wait_for("议事程序 · 议题 2", TIMEOUT)
         .unwrap_or_else(|e| panic!("the procedure pane should be on topic 2: {e}"));
-    if t.screen().contains("请确认") {
+    // The frame that shows topic 2 may still be arriving: wait for the question to go
+    // rather than read the screen in the middle of a frame.
+    if t.wait_for_gone("请确认", TIMEOUT).is_err() {
         fail(&t, "the question should be gone after `y`");
     }
     t.key("Ctrl-q");

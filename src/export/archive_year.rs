@@ -1,7 +1,6 @@
 //! The year's archive (R7.4 "年终集中移交档案室归档"): one folder per closed meeting with
 //! every paper of §7.4 that exists, as Word files, and the year's ledger at the top. The
 //! files are built here; [`super::archive_fs`] writes them with their manifest.
-use chrono::Datelike;
 
 use super::paper::{Kind, Of, PaperError, build};
 use super::{Format, Scope, ledger_doc, minutes_doc, paper_bytes};
@@ -39,11 +38,14 @@ pub fn build_year(
 ) -> Result<YearArchive, PaperError> {
     let mut out = YearArchive::default();
     let ledger = store.ledger()?;
-    let meetings: Vec<_> = store
-        .meetings()?
-        .into_iter()
-        .filter(|m| m.starts_at.year() == year)
-        .collect();
+    let (first, next) = (
+        chrono::NaiveDate::from_ymd_opt(year, 1, 1),
+        chrono::NaiveDate::from_ymd_opt(year + 1, 1, 1),
+    );
+    let meetings = match (first, next) {
+        (Some(first), Some(next)) => store.meetings_between(first, next)?,
+        _ => Vec::new(),
+    };
     let total = meetings.len();
     for (i, m) in meetings.iter().enumerate() {
         progress(i, total, &m.title);

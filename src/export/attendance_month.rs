@@ -3,8 +3,6 @@
 //! late (time, N min), on leave (reason), absent or left midway (time).
 use std::collections::BTreeMap;
 
-use chrono::Datelike;
-
 use super::doc::Document;
 use super::hhmm;
 use crate::domain::attendance::{Presence, Punctuality};
@@ -32,11 +30,14 @@ pub fn month_views(
     now: Time,
 ) -> Result<Vec<MeetingView>, StoreError> {
     let mut out = Vec::new();
-    for m in store.meetings()? {
-        let d = m.starts_at.date_naive();
-        if d.year() == year && d.month() == month {
-            out.extend(MeetingView::load(store, m.id, now)?);
-        }
+    let first = chrono::NaiveDate::from_ymd_opt(year, month, 1);
+    let Some((first, next)) =
+        first.and_then(|f| Some((f, f.checked_add_months(chrono::Months::new(1))?)))
+    else {
+        return Ok(out);
+    };
+    for m in store.meetings_between(first, next)? {
+        out.extend(MeetingView::load(store, m.id, now)?);
     }
     Ok(out)
 }

@@ -87,10 +87,11 @@ pub fn resolve_meeting(store: &Store, which: &str) -> Result<Option<Meeting>, St
     }
     if let Ok(day) = chrono::NaiveDate::parse_from_str(which, "%Y-%m-%d") {
         use crate::domain::meeting::MeetingStatus;
+        let next = day.succ_opt().unwrap_or(day);
         let mut on_day: Vec<Meeting> = store
-            .meetings()?
+            .meetings_between(day, next)?
             .into_iter()
-            .filter(|m| m.starts_at.date_naive() == day && !m.is_demo)
+            .filter(|m| !m.is_demo)
             .collect();
         on_day.sort_by_key(|m| (m.status != MeetingStatus::Postponed, m.starts_at));
         return Ok(on_day.pop());

@@ -11,6 +11,14 @@ pub const PANE_MEETINGS: Tr = Tr("会议", "Meetings");
 pub const PANE_MINUTES: Tr = Tr("纪要", "Minutes");
 pub const PANE_TIDY: Tr = Tr("记录整理", "Tidied record");
 pub const PANE_REGISTER: Tr = Tr("督办", "Decision register");
+
+/// What the register holds: open items of any year, and the rest from a year on.
+pub fn register_scope(lang: Lang, from: i32) -> String {
+    lang.pick(
+        format!("未落实的全部 + 自{from}年起（[ 再早一年）"),
+        format!("open: all; others since {from} ([ earlier)"),
+    )
+}
 pub const PANE_ARCHIVE: Tr = Tr("归档", "Archive");
 pub const PANE_CHARTS: Tr = Tr("图表", "Charts");
 

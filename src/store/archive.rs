@@ -12,12 +12,36 @@ use crate::domain::{Id, Time};
 impl Store {
     /// Every ledger entry, by number, with its items.
     pub fn ledger(&self) -> Result<Vec<LedgerEntry>> {
-        let mut st = self.conn().prepare_cached(
+        self.ledger_where("", [])
+    }
+
+    /// One meeting's ledger entry, if it has one.
+    pub fn ledger_of(&self, meeting_id: Id) -> Result<Option<LedgerEntry>> {
+        Ok(self
+            .ledger_where("WHERE l.meeting_id = ?1", [meeting_id.to_string()])?
+            .pop())
+    }
+
+    /// The entries numbered in `year` ("2026-001"…), through the number's index.
+    pub fn ledger_of_year(&self, year: i32) -> Result<Vec<LedgerEntry>> {
+        self.ledger_where(
+            "WHERE l.number >= ?1 AND l.number < ?2",
+            [format!("{year}-"), format!("{year}.")],
+        )
+    }
+
+    fn ledger_where<const N: usize>(
+        &self,
+        filter: &str,
+        args: [String; N],
+    ) -> Result<Vec<LedgerEntry>> {
+        let mut st = self.conn().prepare_cached(&format!(
             "SELECT l.meeting_id, l.number, m.title, m.starts_at, l.registered_by,
                     l.registered_at
-             FROM ledger_entry l JOIN meeting m ON m.id = l.meeting_id ORDER BY l.number",
-        )?;
-        let rows = st.query_map([], |r| {
+             FROM ledger_entry l JOIN meeting m ON m.id = l.meeting_id {filter}
+             ORDER BY l.number"
+        ))?;
+        let rows = st.query_map(rusqlite::params_from_iter(args), |r| {
             Ok((
                 r.get::<_, Id>(0)?,
                 r.get::<_, String>(1)?,

@@ -110,12 +110,23 @@ fn read_item(conn: &Connection, id: Id) -> Result<Item> {
 impl Store {
     /// Every item of the register, oldest meeting first, with notes and problems.
     pub fn followup_items(&self) -> Result<Vec<Item>> {
+        self.followup_items_since("")
+    }
+
+    /// The register as F4 shows it: every item still open (in progress or stalled),
+    /// whenever decided, and every item of the meetings from `since` (a stored time; ""
+    /// for all) — through the status and meeting indexes, not all of history (issue 11).
+    pub fn followup_items_since(&self, since: &str) -> Result<Vec<Item>> {
         let sql = format!(
             "SELECT {ITEM_COLUMNS} FROM followup_item i JOIN meeting m ON m.id = i.meeting_id
+             WHERE i.id IN (
+                 SELECT id FROM followup_item WHERE status IN ('in_progress', 'stalled')
+                 UNION SELECT f.id FROM meeting n JOIN followup_item f ON f.meeting_id = n.id
+                       WHERE n.starts_at >= ?1 AND n.starts_at < '9999')
              ORDER BY m.starts_at, i.id"
         );
-        let mut st = self.conn().prepare(&sql)?;
-        let rows = st.query_map([], item_row)?;
+        let mut st = self.conn().prepare_cached(&sql)?;
+        let rows = st.query_map([since], item_row)?;
         let mut out = Vec::new();
         for row in rows {
             out.push(with_notes(self.conn(), row??)?);
@@ -145,10 +156,16 @@ impl Store {
         let (open, overdue): (i64, i64) = self
             .conn()
             .prepare_cached(
+                // Open on that day: still open now, or done only after it. Both through
+                // an index; no walk over the years of items done long ago.
                 "SELECT count(*), COALESCE(SUM(i.deadline < ?2), 0)
-                 FROM followup_item i JOIN meeting m ON m.id = i.meeting_id
-                 WHERE i.meeting_id <> ?1 AND substr(m.starts_at, 1, 10) < ?2
-                   AND (i.status <> 'done' OR i.done_on > ?2)",
+                 FROM (SELECT meeting_id, deadline FROM followup_item
+                       WHERE status IN ('in_progress', 'stalled')
+                       UNION ALL
+                       SELECT meeting_id, deadline FROM followup_item
+                       WHERE done_on > ?2 AND status = 'done') i
+                 JOIN meeting m ON m.id = i.meeting_id
+                 WHERE i.meeting_id <> ?1 AND substr(m.starts_at, 1, 10) < ?2",
             )?
             .query_row(params![meeting_id, d], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(super::view::Carried {

@@ -23,6 +23,8 @@ const COLUMNS: &str = "t.id, t.title, t.department, t.deputy_id, t.channel, t.sc
          ELSE t.stage END,
     t.meeting_id, t.seq, t.urgency, t.added_at, t.after_cutoff, t.needs_legal_review";
 
+use super::window::WINDOW;
+
 const FROM: &str = "FROM topic t LEFT JOIN decision d ON d.topic_id = t.id";
 
 pub(super) fn read(conn: &rusqlite::Connection, id: Id) -> Result<Option<RegisteredTopic>> {
@@ -100,14 +102,17 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<RegisteredTopic>> {
 }
 
 impl Store {
-    /// Every topic but the demo's, registered first first.
-    pub fn registered_topics(&self) -> Result<Vec<RegisteredTopic>> {
+    /// The topics of the back office's window and every topic not on an agenda yet,
+    /// registered first first.
+    pub fn registered_topics(&self, since: &str) -> Result<Vec<RegisteredTopic>> {
         let sql = format!(
-            "SELECT {COLUMNS} {FROM} LEFT JOIN meeting m ON m.id = t.meeting_id
-             WHERE COALESCE(m.is_demo, 0) = 0 ORDER BY t.rowid"
+            "SELECT {COLUMNS} {FROM} WHERE t.id IN (
+                 SELECT id FROM topic WHERE meeting_id IN ({WINDOW})
+                 UNION SELECT id FROM topic WHERE meeting_id IS NULL)
+             ORDER BY t.rowid"
         );
-        let mut st = self.conn().prepare(&sql)?;
-        let rows = st.query_map([], row)?;
+        let mut st = self.conn().prepare_cached(&sql)?;
+        let rows = st.query_map([since], row)?;
         let mut out = Vec::new();
         for r in rows {
             out.push(r??);
@@ -115,13 +120,17 @@ impl Store {
         Ok(out)
     }
 
-    /// Every review record, oldest first: (entry id, topic id, entry).
-    pub fn review_entries(&self) -> Result<Vec<(Id, Id, ReviewEntry)>> {
-        let mut st = self.conn().prepare(
+    /// The review records of the topics `registered_topics` reads, oldest first:
+    /// (entry id, topic id, entry).
+    pub fn review_entries(&self, since: &str) -> Result<Vec<(Id, Id, ReviewEntry)>> {
+        let sql = format!(
             "SELECT id, topic_id, item, reviewed_by, at, verdict, note FROM review_entry
-             ORDER BY id",
-        )?;
-        let rows = st.query_map([], |r| {
+             WHERE topic_id IN (SELECT id FROM topic WHERE meeting_id IN ({WINDOW})
+                                UNION SELECT id FROM topic WHERE meeting_id IS NULL)
+             ORDER BY id"
+        );
+        let mut st = self.conn().prepare_cached(&sql)?;
+        let rows = st.query_map([since], |r| {
             let id: Id = r.get(0)?;
             let topic_id: Id = r.get(1)?;
             let item: String = r.get(2)?;

@@ -79,7 +79,8 @@ impl Store {
                                       ORDER BY starts_at DESC LIMIT 1)
                 UNION SELECT id FROM (SELECT id FROM meeting WHERE is_demo = 1
                                       ORDER BY starts_at DESC LIMIT 1)
-                UNION SELECT id FROM (SELECT id FROM meeting ORDER BY starts_at DESC LIMIT 1))
+                UNION SELECT id FROM meeting
+                      WHERE starts_at = (SELECT MAX(starts_at) FROM meeting))
              ORDER BY starts_at, id"
         );
         let mut st = self.conn().prepare(&sql)?;
@@ -91,10 +92,59 @@ impl Store {
         Ok(out)
     }
 
+    /// The meetings held on the days `from` up to but not including `to` (dates as the
+    /// meetings' own clock reads them), earliest first, through the start-time index.
+    pub fn meetings_between(
+        &self,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+    ) -> Result<Vec<Meeting>> {
+        let sql = format!(
+            "SELECT {COLUMNS} FROM meeting WHERE starts_at >= ?1 AND starts_at < ?2
+             ORDER BY starts_at, id"
+        );
+        let mut st = self.conn().prepare_cached(&sql)?;
+        let day = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
+        let rows = st.query_map([day(from), day(to)], meeting_row)?;
+        let mut out = Vec::new();
+        for row in rows {
+            out.push(row??);
+        }
+        Ok(out)
+    }
+
+    /// The latest `n` meetings, latest first: F4's list, read a page at a time.
+    pub fn latest_meetings(&self, n: usize) -> Result<Vec<Meeting>> {
+        let sql =
+            format!("SELECT {COLUMNS} FROM meeting ORDER BY starts_at DESC, id DESC LIMIT ?1");
+        let mut st = self.conn().prepare_cached(&sql)?;
+        let rows = st.query_map([i64::try_from(n).unwrap_or(i64::MAX)], meeting_row)?;
+        let mut out = Vec::new();
+        for row in rows {
+            out.push(row??);
+        }
+        Ok(out)
+    }
+
     pub fn meetings(&self) -> Result<Vec<Meeting>> {
         let sql = format!("SELECT {COLUMNS} FROM meeting ORDER BY starts_at, id");
         let mut st = self.conn().prepare(&sql)?;
         let rows = st.query_map([], meeting_row)?;
+        let mut out = Vec::new();
+        for row in rows {
+            out.push(row??);
+        }
+        Ok(out)
+    }
+
+    /// The meetings of the back office's window (see `window.rs`), earliest first.
+    pub fn meetings_since(&self, since: &str) -> Result<Vec<Meeting>> {
+        let sql = format!(
+            "SELECT {COLUMNS} FROM meeting WHERE id IN ({}) ORDER BY starts_at, id",
+            super::window::WINDOW
+        );
+        let mut st = self.conn().prepare_cached(&sql)?;
+        let rows = st.query_map([since], meeting_row)?;
         let mut out = Vec::new();
         for row in rows {
             out.push(row??);

@@ -34,6 +34,7 @@ mod time;
 mod topic;
 pub mod tx;
 pub mod view;
+pub mod window;
 pub mod writer;
 
 use std::path::{Path, PathBuf};
@@ -61,6 +62,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0002_changes.sql")),
     M::up(include_str!("migrations/0003_backoffice.sql")),
     M::up(include_str!("migrations/0004_followup.sql")),
+    M::up(include_str!("migrations/0007_history_indexes.sql")),
 ];
 
 /// The schema version this program writes (the number of migrations).
@@ -190,6 +192,13 @@ impl Store {
 
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
+    }
+
+    /// Hands every statement this connection runs to `f`, or stops (None): the query-plan
+    /// test reads what the screens ask of the database (issue 11).
+    pub fn trace(&self, f: Option<fn(rusqlite::trace::TraceEvent<'_>)>) {
+        self.conn
+            .trace_v2(rusqlite::trace::TraceEventCodes::SQLITE_TRACE_STMT, f);
     }
 
     /// The whole audit trail, oldest first.

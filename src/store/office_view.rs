@@ -1,5 +1,6 @@
-//! The back office's read model: every meeting, topic, person and preparation record but
-//! the demo's, loaded at once (a bureau holds about fifty meetings a year), with the
+//! The back office's read model: the meetings it works on (the last quarter's and every
+//! one still to hold, see `window.rs`), their topics, people and preparation, the topics
+//! not on an agenda yet and the roster, loaded at once, with the
 //! domain's views of one meeting built from it. Changes the save queue has not committed
 //! yet are laid over it ([`OfficeView::apply`], in `office_apply.rs`), so the screen shows
 //! what was done even while the disk holds the write back.
@@ -38,23 +39,34 @@ pub struct OfficeView {
 }
 
 impl OfficeView {
+    /// How far back the back office reads closed meetings: a quarter. Older ones are the
+    /// after-meeting screen's and the archive's (issue 11: nothing loads all history).
+    pub const WINDOW_DAYS: i64 = 92;
+
+    /// Everything but the demo's, however old (exports and tests).
     pub fn load(store: &Store) -> Result<Self> {
-        let mut meetings: Vec<Meeting> = store
-            .meetings()?
-            .into_iter()
-            .filter(|m| !m.is_demo)
-            .collect();
-        meetings.sort_by_key(|m| (m.starts_at, m.id));
+        Self::load_since(store, "")
+    }
+
+    /// The back office's view at `now`: the meetings of the last [`Self::WINDOW_DAYS`]
+    /// days, every meeting still planned or in progress, and the topics not on an agenda.
+    pub fn load_at(store: &Store, now: Time) -> Result<Self> {
+        let since = now - chrono::Duration::days(Self::WINDOW_DAYS);
+        Self::load_since(store, &super::time::time_text(&since))
+    }
+
+    /// The meetings from `since` (a stored time; "" for all) and everything of theirs.
+    pub fn load_since(store: &Store, since: &str) -> Result<Self> {
         Ok(Self {
-            meetings,
+            meetings: store.meetings_since(since)?,
             people: store.roster()?,
-            topics: store.registered_topics()?,
-            reviews: store.review_entries()?,
-            parts: store.all_participations()?,
-            agendas: store.agenda_rows()?,
-            coverage: store.coverage_exceptions()?,
-            submission: store.submission_events()?,
-            prep: store.stored_prep()?,
+            topics: store.registered_topics(since)?,
+            reviews: store.review_entries(since)?,
+            parts: store.all_participations(since)?,
+            agendas: store.agenda_rows(since)?,
+            coverage: store.coverage_exceptions(since)?,
+            submission: store.submission_events(since)?,
+            prep: store.stored_prep(since)?,
             calendar: store.office_calendar()?,
         })
     }

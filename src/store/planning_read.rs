@@ -1,5 +1,6 @@
 //! Reading a meeting's plan back: everyone's participation, the agenda's own record, the
 //! press exceptions and the approval chains (see `planning.rs` for the writes).
+use super::window::WINDOW;
 use super::{Result, Store};
 use crate::domain::coverage::CoverageException;
 use crate::domain::people::Participation;
@@ -7,10 +8,10 @@ use crate::domain::submission::SubmissionEvent;
 use crate::domain::{Id, Time};
 
 impl Store {
-    /// Every participation of every meeting but the demo's.
-    pub fn all_participations(&self) -> Result<Vec<Participation>> {
+    /// Every participation of the meetings of the back office's window.
+    pub fn all_participations(&self, since: &str) -> Result<Vec<Participation>> {
         let mut out = Vec::new();
-        for m in self.meetings()?.into_iter().filter(|m| !m.is_demo) {
+        for m in self.meetings_since(since)? {
             out.extend(self.participations(m.id)?);
         }
         Ok(out)
@@ -27,11 +28,12 @@ pub struct AgendaRow {
 }
 
 impl Store {
-    pub fn agenda_rows(&self) -> Result<Vec<AgendaRow>> {
-        let mut st = self
-            .conn()
-            .prepare("SELECT meeting_id, over_norm_reason, proposed_at, proposed_by FROM agenda")?;
-        let rows = st.query_map([], |r| {
+    pub fn agenda_rows(&self, since: &str) -> Result<Vec<AgendaRow>> {
+        let mut st = self.conn().prepare_cached(&format!(
+            "SELECT meeting_id, over_norm_reason, proposed_at, proposed_by FROM agenda
+             WHERE meeting_id IN ({WINDOW})"
+        ))?;
+        let rows = st.query_map([since], |r| {
             Ok(AgendaRow {
                 meeting_id: r.get(0)?,
                 over_norm_reason: r.get(1)?,
@@ -42,14 +44,15 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
-    /// Every press exception: (id, meeting id, exception), oldest first.
-    pub fn coverage_exceptions(&self) -> Result<Vec<(Id, Id, CoverageException)>> {
+    /// The press exceptions of the window's meetings: (id, meeting id, exception),
+    /// oldest first.
+    pub fn coverage_exceptions(&self, since: &str) -> Result<Vec<(Id, Id, CoverageException)>> {
         use crate::domain::coverage::Coverage;
-        let mut st = self.conn().prepare(
+        let mut st = self.conn().prepare_cached(&format!(
             "SELECT id, meeting_id, press, video, photos, ordered_by, at, note
-             FROM coverage_exception ORDER BY id",
-        )?;
-        let rows = st.query_map([], |r| {
+             FROM coverage_exception WHERE meeting_id IN ({WINDOW}) ORDER BY id"
+        ))?;
+        let rows = st.query_map([since], |r| {
             let at: String = r.get(6)?;
             Ok((
                 r.get::<_, Id>(0)?,
@@ -75,14 +78,14 @@ impl Store {
         Ok(out)
     }
 
-    /// Every event of every approval chain: (id, meeting id, event), in order.
-    pub fn submission_events(&self) -> Result<Vec<(Id, Id, SubmissionEvent)>> {
+    /// Every event of the window's approval chains: (id, meeting id, event), in order.
+    pub fn submission_events(&self, since: &str) -> Result<Vec<(Id, Id, SubmissionEvent)>> {
         use crate::domain::submission::{Signature, SubmissionStep};
-        let mut st = self.conn().prepare(
+        let mut st = self.conn().prepare_cached(&format!(
             "SELECT id, meeting_id, kind, step, signer, at, opinion FROM submission_event
-             ORDER BY id",
-        )?;
-        let rows = st.query_map([], |r| {
+             WHERE meeting_id IN ({WINDOW}) ORDER BY id"
+        ))?;
+        let rows = st.query_map([since], |r| {
             Ok((
                 r.get::<_, Id>(0)?,
                 r.get::<_, Id>(1)?,

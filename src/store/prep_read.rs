@@ -3,6 +3,7 @@
 
 use super::prep::{PrepChange, StoredCopy, StoredPackage};
 use super::time::{opt_time, parse_time};
+use super::window::WINDOW;
 use super::{Result, Store, StoreError};
 use crate::domain::Id;
 use crate::domain::booking::RoomBooking;
@@ -26,14 +27,15 @@ fn bad(what: &str, id: Id) -> StoreError {
 }
 
 impl Store {
-    /// The preparation of every meeting but the demo's.
-    pub fn stored_prep(&self) -> Result<StoredPrep> {
+    /// The preparation of the meetings of the back office's window.
+    pub fn stored_prep(&self, since: &str) -> Result<StoredPrep> {
         let c = self.conn();
         let mut out = StoredPrep::default();
-        let mut st = c.prepare(
-            "SELECT meeting_id, room, waiting_room, booked_by, booked_at FROM room_booking",
-        )?;
-        for r in st.query_map([], |r| {
+        let mut st = c.prepare_cached(&format!(
+            "SELECT meeting_id, room, waiting_room, booked_by, booked_at FROM room_booking
+             WHERE meeting_id IN ({WINDOW})"
+        ))?;
+        for r in st.query_map([since], |r| {
             Ok((
                 r.get::<_, Id>(0)?,
                 r.get::<_, String>(1)?,
@@ -54,11 +56,11 @@ impl Store {
                 },
             ));
         }
-        let mut st = c.prepare(
+        let mut st = c.prepare_cached(&format!(
             "SELECT id, meeting_id, department, to_whom, channel, sent_by, sent_at FROM notice
-             ORDER BY id",
-        )?;
-        for r in st.query_map([], |r| {
+             WHERE meeting_id IN ({WINDOW}) ORDER BY id"
+        ))?;
+        for r in st.query_map([since], |r| {
             Ok((
                 r.get::<_, Id>(0)?,
                 r.get::<_, Id>(1)?,
@@ -89,10 +91,11 @@ impl Store {
                 },
             ));
         }
-        let mut st = c.prepare(
-            "SELECT id, meeting_id, department, at, attendees FROM notice_reply ORDER BY id",
-        )?;
-        for r in st.query_map([], |r| {
+        let mut st = c.prepare_cached(&format!(
+            "SELECT id, meeting_id, department, at, attendees FROM notice_reply
+             WHERE meeting_id IN ({WINDOW}) ORDER BY id"
+        ))?;
+        for r in st.query_map([since], |r| {
             Ok((
                 r.get::<_, Id>(0)?,
                 r.get::<_, Id>(1)?,
@@ -114,22 +117,25 @@ impl Store {
                 },
             ));
         }
-        out.packages = packages(c)?;
-        out.copies = copies(c, None)?;
-        let mut st = c.prepare("SELECT meeting_id, reason FROM classified_out_reason")?;
-        for r in st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))? {
+        out.packages = packages(c, since)?;
+        out.copies = copies_since(c, since)?;
+        let mut st = c.prepare_cached(&format!(
+            "SELECT meeting_id, reason FROM classified_out_reason WHERE meeting_id IN ({WINDOW})"
+        ))?;
+        for r in st.query_map([since], |r| Ok((r.get(0)?, r.get(1)?)))? {
             out.out_reasons.push(r?);
         }
         Ok(out)
     }
 }
 
-fn packages(c: &rusqlite::Connection) -> Result<Vec<StoredPackage>> {
-    let mut st = c.prepare(
+fn packages(c: &rusqlite::Connection, since: &str) -> Result<Vec<StoredPackage>> {
+    let mut st = c.prepare_cached(&format!(
         "SELECT id, meeting_id, topic_id, department, copies, classified, delivered_at,
-                delivered_by, fallback FROM material_package ORDER BY id",
-    )?;
-    let rows = st.query_map([], |r| {
+                delivered_by, fallback FROM material_package
+         WHERE meeting_id IN ({WINDOW}) ORDER BY id"
+    ))?;
+    let rows = st.query_map([since], |r| {
         let delivered_at: Option<String> = r.get(6)?;
         let by: Option<String> = r.get(7)?;
         let fallback: Option<String> = r.get(8)?;
@@ -153,37 +159,52 @@ fn packages(c: &rusqlite::Connection) -> Result<Vec<StoredPackage>> {
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
-fn copies(c: &rusqlite::Connection, meeting: Option<Id>) -> Result<Vec<StoredCopy>> {
-    let mut st = c.prepare_cached(
-        "SELECT id, meeting_id, topic_id, number, holder_id, handed_out_at, handed_out_how,
-                returned_at FROM classified_copy
-         WHERE ?1 IS NULL OR meeting_id = ?1 ORDER BY topic_id, number",
-    )?;
-    let rows = st.query_map([meeting], |r| {
-        let how: Option<String> = r.get(6)?;
-        let how = match how.as_deref() {
-            Some("in_meeting") => HandedOut::InMeeting,
-            _ => HandedOut::AtCheckIn,
-        };
-        Ok(StoredCopy {
-            id: r.get(0)?,
-            meeting_id: r.get(1)?,
-            copy: ClassifiedCopy {
-                topic_id: r.get(2)?,
-                number: r.get(3)?,
-                holder: r.get(4)?,
-                handed_out: opt_time(r.get(5)?).map(|t| (t, how)),
-                returned_at: opt_time(r.get(7)?),
-            },
-        })
-    })?;
+const COPY_COLUMNS: &str = "id, meeting_id, topic_id, number, holder_id, handed_out_at,
+    handed_out_how, returned_at";
+
+/// The classified copies of one meeting.
+fn copies(c: &rusqlite::Connection, meeting: Id) -> Result<Vec<StoredCopy>> {
+    let mut st = c.prepare_cached(&format!(
+        "SELECT {COPY_COLUMNS} FROM classified_copy WHERE meeting_id = ?1
+         ORDER BY topic_id, number"
+    ))?;
+    let rows = st.query_map([meeting], copy_row)?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// The classified copies of the window's meetings.
+fn copies_since(c: &rusqlite::Connection, since: &str) -> Result<Vec<StoredCopy>> {
+    let mut st = c.prepare_cached(&format!(
+        "SELECT {COPY_COLUMNS} FROM classified_copy WHERE meeting_id IN ({WINDOW})
+         ORDER BY meeting_id, topic_id, number"
+    ))?;
+    let rows = st.query_map([since], copy_row)?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+fn copy_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredCopy> {
+    let how: Option<String> = r.get(6)?;
+    let how = match how.as_deref() {
+        Some("in_meeting") => HandedOut::InMeeting,
+        _ => HandedOut::AtCheckIn,
+    };
+    Ok(StoredCopy {
+        id: r.get(0)?,
+        meeting_id: r.get(1)?,
+        copy: ClassifiedCopy {
+            topic_id: r.get(2)?,
+            number: r.get(3)?,
+            holder: r.get(4)?,
+            handed_out: opt_time(r.get(5)?).map(|t| (t, how)),
+            returned_at: opt_time(r.get(7)?),
+        },
+    })
 }
 
 impl Store {
     /// The classified copies of one meeting (the console hands them out).
     pub fn classified_copies(&self, meeting_id: Id) -> Result<Vec<StoredCopy>> {
-        copies(self.conn(), Some(meeting_id))
+        copies(self.conn(), meeting_id)
     }
 }
 

@@ -139,6 +139,12 @@ impl Store {
                  ON CONFLICT (writer) DO UPDATE SET seq = excluded.seq, at = excluded.at",
                 params![tx.writer, time_text(&tx.at())],
             )?;
+            // A process that has not committed for a day is gone: its mark goes, so the
+            // table stays as small as the terminals in use (every poll reads it all).
+            tx.tx.execute(
+                "DELETE FROM commit_mark WHERE at < ?1",
+                [time_text(&(tx.at() - chrono::Duration::days(1)))],
+            )?;
         }
         tx.tx.commit().map_err(classify)?;
         Ok(out)

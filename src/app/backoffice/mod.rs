@@ -135,7 +135,7 @@ pub struct BackOffice {
 impl BackOffice {
     /// Read everything the back office shows; the meeting to prepare is the coming one.
     pub fn open(ctx: &mut Ctx) -> Result<Self, StoreError> {
-        let view = OfficeView::load(&ctx.store)?;
+        let view = OfficeView::load_at(&ctx.store, ctx.now())?;
         let mut office = Self {
             view,
             focus: Pane::Dashboard,
@@ -201,7 +201,7 @@ impl BackOffice {
 
     /// Read everything again, with our own changes not yet on the disk laid over it.
     pub fn reload(&mut self, ctx: &mut Ctx) {
-        match OfficeView::load(&ctx.store) {
+        match OfficeView::load_at(&ctx.store, ctx.now()) {
             Ok(mut view) => {
                 for job in ctx.saver.pending() {
                     for c in &job.changes {

@@ -87,14 +87,14 @@ impl FollowUp {
         let number = match &m.ledger {
             Some(l) => l.number.clone(),
             None => {
-                let all = match ctx.store.ledger() {
+                let year = m.view.meeting.starts_at.year();
+                let all = match ctx.store.ledger_of_year(year) {
                     Ok(l) => l,
                     Err(e) => {
                         ctx.store_failed(&e);
                         return Verdict::Keep;
                     }
                 };
-                let year = m.view.meeting.starts_at.year();
                 ledger_number(year, next_seq(&all, year))
             }
         };

@@ -32,7 +32,18 @@ impl FollowUp {
             |i: usize, n: usize| (i as isize + by).clamp(0, n.saturating_sub(1) as isize) as usize;
         match self.focus {
             Pane::Meetings => {
+                // At the last meeting read, read the next page of older ones.
                 let to = step(self.selected, self.meetings.len());
+                if by > 0
+                    && to + 1 >= self.meetings.len()
+                    && self.meetings.len() >= self.meetings_limit
+                {
+                    self.meetings_limit += super::MEETINGS_PAGE;
+                    match ctx.store.latest_meetings(self.meetings_limit) {
+                        Ok(m) => self.meetings = m,
+                        Err(e) => ctx.store_failed(&e),
+                    }
+                }
                 if to != self.selected {
                     self.selected = to;
                     self.shown_version = None;

@@ -49,6 +49,10 @@ use crate::store::change::Change;
 /// How often to look for commits (ours or another terminal's) to read again.
 const POLL_EVERY: Duration = Duration::from_millis(500);
 
+/// Meetings read at a time into the list (two years); more when the caret reaches the
+/// last one read. Ten years of history is not read to show one screen (issue 11).
+pub const MEETINGS_PAGE: usize = 104;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Pane {
     Meetings,
@@ -110,12 +114,15 @@ pub struct FollowUp {
     pub focus: Pane,
     /// The work pane shown on the right (the last one focused).
     pub shown: Pane,
-    /// Every meeting, newest first.
+    /// The latest [`Self::meetings_limit`] meetings, newest first.
     pub meetings: Vec<Meeting>,
+    pub meetings_limit: usize,
     pub selected: usize,
     pub model: Option<MeetingModel>,
-    /// The register of all meetings.
+    /// The register: every item still open, and every item of the meetings from
+    /// 1 January of [`Self::register_from`] on.
     pub items: Vec<Item>,
+    pub register_from: i32,
     pub register: RegisterView,
     pub editor: Option<DraftEditor>,
     /// The version of the minutes in view (none: the latest).
@@ -143,9 +150,12 @@ impl FollowUp {
             focus: Pane::Meetings,
             shown: Pane::Minutes,
             meetings: Vec::new(),
+            meetings_limit: MEETINGS_PAGE,
             selected: 0,
             model: None,
             items: Vec::new(),
+            // This year and the last.
+            register_from: chrono::Datelike::year(&ctx.now()) - 1,
             register: RegisterView::default(),
             editor: None,
             shown_version: None,
@@ -178,11 +188,8 @@ impl FollowUp {
     pub fn reload(&mut self, ctx: &mut Ctx) {
         let now = ctx.now();
         let keep = self.meeting_id();
-        let meetings = match ctx.store.meetings() {
-            Ok(mut m) => {
-                m.reverse();
-                m
-            }
+        let meetings = match ctx.store.latest_meetings(self.meetings_limit) {
+            Ok(m) => m,
             Err(e) => return ctx.store_failed(&e),
         };
         self.meetings = meetings;
@@ -196,7 +203,10 @@ impl FollowUp {
                 .unwrap_or(0),
         };
         self.load_selected(ctx);
-        match ctx.store.followup_items() {
+        match ctx
+            .store
+            .followup_items_since(&format!("{:04}-01-01", self.register_from))
+        {
             Ok(items) => self.items = items,
             Err(e) => ctx.store_failed(&e),
         }
@@ -316,6 +326,10 @@ impl Screen for FollowUp {
             A::TidyFinish => self.tidy_finish(ctx),
             A::FilterStatus | A::FilterUnit | A::FilterDeputy | A::FilterMonth | A::FilterClear => {
                 self.filter(ctx, a)
+            }
+            A::Earlier => {
+                self.register_from -= 1;
+                self.reload(ctx);
             }
             A::Note | A::Done | A::Stalled | A::Reopen | A::Problem | A::Reply | A::Flag => {
                 self.open_item_form(ctx, a)

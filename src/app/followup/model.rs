@@ -45,7 +45,7 @@ impl MeetingModel {
             decisions.push(store.decision(t.id)?);
             entries.extend(store.entries(t.id)?);
         }
-        let ledger = store.ledger()?.into_iter().find(|e| e.meeting_id == id);
+        let ledger = store.ledger_of(id)?;
         Ok(Some(Self {
             closing: store.closing(id)?,
             carried: store.carry_overs(id)?,

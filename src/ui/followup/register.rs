@@ -26,7 +26,10 @@ fn filter_text(ctx: &Ctx, f: &FollowUp) -> String {
             ctx.t(&i18n::STATUS_NAMES[i]).to_string()
         }
     };
-    let mut parts = vec![format!("f {status}")];
+    let mut parts = vec![
+        i18n::register_scope(ctx.lang, f.register_from),
+        format!("f {status}"),
+    ];
     if let Some(u) = &flt.unit {
         parts.push(format!("u {u}"));
     }
