@@ -72,10 +72,12 @@ pub fn build_year(
             add(name, docx(&build(store, kind, of, lang, now)?)?);
         }
         if let Some(minutes) = store.minutes(m.id)? {
-            let first = minutes_doc(store, m.id, lang, Some(1), now)?;
+            let mut first = minutes_doc(store, m.id, lang, Some(1), now)?;
+            super::paper::mark_classified(store, m.id, lang, &mut first)?;
             add("会议纪要原稿", docx(&first)?);
             if let Some(issued) = minutes.issued() {
-                let signed = minutes_doc(store, m.id, lang, Some(issued.number), now)?;
+                let mut signed = minutes_doc(store, m.id, lang, Some(issued.number), now)?;
+                super::paper::mark_classified(store, m.id, lang, &mut signed)?;
                 add("会议纪要签发稿", docx(&signed)?);
             }
         }

@@ -19,10 +19,9 @@ pub fn attendance(
     format: Format,
     now: Time,
 ) -> Result<String, StoreError> {
-    Ok(render(
-        &attendance_doc(store, meeting_id, lang, now)?,
-        format,
-    ))
+    let mut doc = attendance_doc(store, meeting_id, lang, now)?;
+    super::paper::mark_classified(store, meeting_id, lang, &mut doc)?;
+    Ok(render(&doc, format))
 }
 
 /// The attendance report as a document.

@@ -98,7 +98,7 @@ pub fn build(
         kind: kind.code(),
         of: of_name(of),
     };
-    Ok(match (kind, of) {
+    let mut doc = match (kind, of) {
         (Kind::Minutes, Of::Meeting(id)) => minutes_doc(store, id, lang, None, now)?,
         (Kind::Record, Of::Meeting(id)) => record_doc(store, id, lang, now)?,
         (Kind::Tidied, Of::Meeting(id)) => tidied_doc(store, id, lang, now)?,
@@ -112,5 +112,25 @@ pub fn build(
         (Kind::Ledger, Of::Meeting(id)) => ledger_doc(store, Scope::Meeting(id), lang)?,
         (Kind::Ledger, Of::Year(y)) => ledger_doc(store, Scope::Year(y), lang)?,
         _ => return Err(not_per()),
-    })
+    };
+    if let Of::Meeting(id) = of {
+        mark_classified(store, id, lang, &mut doc)?;
+    }
+    Ok(doc)
+}
+
+/// A paper of a meeting with classified material carries the marking on every page and
+/// file (R8.1, R4.2): the Word header of every page, the first and last line of text.
+/// The regulation names no level or period, so the marking says 涉密 and the rule of
+/// §8.1 for passing it on.
+pub fn mark_classified(
+    store: &Store,
+    meeting_id: Id,
+    lang: Lang,
+    doc: &mut Document,
+) -> Result<(), StoreError> {
+    if store.meeting_is_classified(meeting_id)? {
+        doc.classification = Some(lang.t(&crate::i18n::X_CLASSIFIED_MARK).to_string());
+    }
+    Ok(())
 }

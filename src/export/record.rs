@@ -21,7 +21,9 @@ pub fn record(
     format: Format,
     now: Time,
 ) -> Result<String, StoreError> {
-    Ok(render(&record_doc(store, meeting_id, lang, now)?, format))
+    let mut doc = record_doc(store, meeting_id, lang, now)?;
+    super::paper::mark_classified(store, meeting_id, lang, &mut doc)?;
+    Ok(render(&doc, format))
 }
 
 /// The verbatim record as a document.

@@ -30,6 +30,13 @@ pub fn render(doc: &Document, format: Format) -> String {
         r.block(block);
         prev = Some(block);
     }
+    // A classified paper says so at its end too: a file has no pages, so its first and
+    // last lines carry the marking whichever part of it is read or printed.
+    if let Some(c) = &doc.classification {
+        r.blank();
+        let c = r.inline(c);
+        r.line(&c);
+    }
     r.out
 }
 

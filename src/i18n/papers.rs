@@ -3,6 +3,13 @@
 use super::{Lang, Tr};
 
 /// The issuing mark of the minutes (GB/T 9704 纪要格式: centred, red).
+/// The marking on every page and file of a meeting's paper with classified material
+/// (R4.2, §8.1 "按规定的范围传达……不得扩散").
+pub const X_CLASSIFIED_MARK: Tr = Tr(
+    "涉密 · 按规定范围传达，不得扩散",
+    "CLASSIFIED · pass on only within the prescribed scope",
+);
+
 pub const X_MINUTES_MARK: Tr = Tr(
     "乌审旗公安局局长办公例会纪要",
     "Director's Office Meeting Minutes",

@@ -202,6 +202,18 @@ fn copy_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredCopy> {
 }
 
 impl Store {
+    /// Whether a meeting involves classified material (R4.2): a topic's material marked
+    /// classified, a classified package, or numbered copies. Its papers are then marked.
+    pub fn meeting_is_classified(&self, meeting_id: Id) -> Result<bool> {
+        Ok(self.conn().query_row(
+            "SELECT EXISTS (SELECT 1 FROM topic WHERE meeting_id = ?1 AND classified = 1)
+                 OR EXISTS (SELECT 1 FROM material_package WHERE meeting_id = ?1 AND classified = 1)
+                 OR EXISTS (SELECT 1 FROM classified_copy WHERE meeting_id = ?1)",
+            [meeting_id],
+            |r| r.get(0),
+        )?)
+    }
+
     /// The classified copies of one meeting (the console hands them out).
     pub fn classified_copies(&self, meeting_id: Id) -> Result<Vec<StoredCopy>> {
         copies(self.conn(), meeting_id)
