@@ -49,6 +49,12 @@ enum Command {
         #[command(subcommand)]
         paper: Paper,
     },
+    /// Set the operator's screen-lock passphrase (asked twice, not shown), or remove it.
+    Passphrase {
+        /// Remove the passphrase: any key then unlocks the screen.
+        #[arg(long)]
+        clear: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -120,6 +126,19 @@ fn main() -> ExitCode {
         Some(Command::Check) => check(&db, &operator, lang),
         Some(Command::Export { paper }) => match Store::open_read_only(&db, &operator) {
             Ok(store) => export_paper(&store, paper, lang, clock.now()),
+            Err(e) => fail_open(lang, &e),
+        },
+        Some(Command::Passphrase { clear }) => match Store::open(&db, &operator) {
+            Ok(mut store) => match huiwu::passphrase::command(&mut store, lang, clear) {
+                Ok(done) => {
+                    println!("{done}");
+                    ExitCode::SUCCESS
+                }
+                Err(why) => {
+                    eprintln!("huiwu: {why}");
+                    ExitCode::FAILURE
+                }
+            },
             Err(e) => fail_open(lang, &e),
         },
         None => {
@@ -301,6 +320,7 @@ fn console(
         Err(e) => return fail(lang, &e),
     };
     app.ctx.read_only = read_only;
+    app.ctx.lock_after = config.lock_after();
     if !notes.is_empty() {
         let error = notes
             .iter()

@@ -40,6 +40,7 @@ actions! {
         ToggleLang = "toggle_lang",
         SaveNow = "save_now",
         Quit = "quit",
+        Lock = "lock",
     }
 }
 

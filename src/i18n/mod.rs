@@ -5,11 +5,13 @@
 //! screen shares. Everything is re-exported here, so a text is always `i18n::NAME`.
 mod console;
 mod export;
+mod guard;
 
 use crate::domain::attendance::Punctuality;
 use crate::store::StoreError;
 pub use console::*;
 pub use export::*;
+pub use guard::*;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Lang {
@@ -282,6 +284,7 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
             format!("数据库结构升级失败：{m}"),
             format!("Schema upgrade failed: {m}"),
         ),
+        StoreError::Leased { operator } => leased_error(lang, operator),
     }
 }
 

@@ -5,6 +5,7 @@
 //! reached the database can be written to the emergency file and brought back later.
 use serde::{Deserialize, Serialize};
 
+use super::lease::{self, LeaseKey, LeaseOp};
 use super::tx::Tx;
 use super::{Result, SessionState, attendance, decision, people, procedure, session, topic};
 use crate::domain::attendance::EventKind;
@@ -69,6 +70,11 @@ pub enum Change {
     Session {
         session: SessionState,
     },
+    /// Take, renew or release an edit lease (not part of the record; never audited).
+    Lease {
+        key: LeaseKey,
+        op: LeaseOp,
+    },
 }
 
 impl Change {
@@ -76,13 +82,20 @@ impl Change {
     pub fn apply(&self, tx: &Tx<'_>) -> Result<()> {
         match self {
             Self::NewEntry { entry } => procedure::insert_entry(tx, entry, true).map(|_| ()),
-            Self::EntryText { entry_id, text } => procedure::save_text(tx, *entry_id, text),
+            // Another terminal editing the entry or the decision: never overwrite it.
+            Self::EntryText { entry_id, text } => {
+                lease::guard(tx, lease::ENTRY, *entry_id)?;
+                procedure::save_text(tx, *entry_id, text)
+            }
             Self::EntrySpeaker {
                 entry_id,
                 speaker_id,
                 speaker_name,
                 off_list,
-            } => procedure::set_speaker(tx, *entry_id, *speaker_id, speaker_name, *off_list),
+            } => {
+                lease::guard(tx, lease::ENTRY, *entry_id)?;
+                procedure::set_speaker(tx, *entry_id, *speaker_id, speaker_name, *off_list)
+            }
             Self::Step {
                 topic_id,
                 leave,
@@ -95,7 +108,10 @@ impl Change {
                 at,
                 note,
             } => attendance::insert_event(tx, *meeting_id, *person_id, kind, *at, note).map(|_| ()),
-            Self::Decision { decision } => decision::save_decision(tx, decision),
+            Self::Decision { decision } => {
+                lease::guard(tx, lease::DECISION, decision.topic_id)?;
+                decision::save_decision(tx, decision)
+            }
             Self::Advance {
                 meeting_id,
                 from,
@@ -107,6 +123,7 @@ impl Change {
                 super::tx::Audit::new("restore", "emergency_file", None).values(None, Some(file)),
             ),
             Self::Session { session } => session::save_session(tx, session),
+            Self::Lease { key, op } => lease::apply(tx, key, op),
         }
     }
 
@@ -123,6 +140,11 @@ impl Change {
 
     /// Part of the record (audited), as against where the caret is.
     pub fn is_record(&self) -> bool {
-        !matches!(self, Self::Session { .. })
+        !matches!(self, Self::Session { .. } | Self::Lease { .. })
+    }
+
+    /// An edit lease: only for the process that made it (never replayed from a file).
+    pub fn is_lease(&self) -> bool {
+        matches!(self, Self::Lease { .. })
     }
 }

@@ -8,8 +8,10 @@ mod attendance;
 pub mod change;
 mod decision;
 mod error;
+pub mod lease;
 mod meeting;
 mod open;
+mod passphrase;
 mod people;
 pub mod procedure;
 mod session;
@@ -40,6 +42,7 @@ pub type Result<T> = std::result::Result<T, StoreError>;
 const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0001_initial.sql")),
     M::up(include_str!("migrations/0002_changes.sql")),
+    M::up(include_str!("migrations/0006_leases.sql")),
 ];
 
 /// The schema version this program writes (the number of migrations).
@@ -141,6 +144,11 @@ impl Store {
 
     pub fn operator(&self) -> &str {
         &self.operator
+    }
+
+    /// Which process writes through this connection (see [`process_writer_id`]).
+    pub fn writer_id(&self) -> &str {
+        &self.writer
     }
 
     /// Changes whenever another connection commits: poll it to notice another terminal.
