@@ -43,7 +43,11 @@ impl Rng {
             })
             | 1;
         eprintln!("{what}: HUIWU_KILL_SEED={seed}");
-        Self(seed)
+        // Each user of one seed draws its own numbers.
+        let salt = what
+            .bytes()
+            .fold(0u64, |h, b| h.rotate_left(5) ^ u64::from(b));
+        Self((seed ^ salt.wrapping_mul(0x9E37_79B9_7F4A_7C15)) | 1)
     }
 
     pub fn next(&mut self) -> u64 {
