@@ -313,6 +313,22 @@ impl Ctx {
     }
 }
 
+impl super::App {
+    /// Let go of the edit leases no longer wanted: by an open layer, or by the screen
+    /// showing (R9.1: typed text is handed to the save queue first, so the release is
+    /// written after it).
+    pub(super) fn sync_leases(&mut self) {
+        let forms = self.ctx.layers.leases();
+        let screen = self.current().leases();
+        if !self.ctx.leases_to_release(&forms, &screen) {
+            return;
+        }
+        let (s, ctx) = self.parts(self.screen);
+        s.flush(ctx, false);
+        self.ctx.release_leases(&forms, &screen);
+    }
+}
+
 fn wanted(key: &LeaseKey, held: &Held, forms: &[LeaseKey], screen: &[LeaseKey]) -> bool {
     forms.contains(key) || (screen.contains(key) && held.touched.elapsed() < IDLE_RELEASE)
 }

@@ -6,9 +6,10 @@
 //! working under it (the app's tick does not stop).
 use std::time::{Duration, Instant};
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::App;
+use super::action::{Action, GlobalAction};
 use super::layer::{LayerKind, Owner};
 use crate::i18n;
 
@@ -52,6 +53,12 @@ impl App {
         self.ctx
             .layers
             .push(LayerKind::Lock(Box::new(lock)), Owner::App, Box::new(()));
+    }
+
+    /// The screen-lock key works over any layer (a form left open is locked with it).
+    pub(super) fn is_lock_key(&self, key: &KeyEvent) -> bool {
+        key.kind != KeyEventKind::Release
+            && self.ctx.keymap.lookup(&[], key) == Some(Action::Global(GlobalAction::Lock))
     }
 
     pub fn locked(&self) -> bool {

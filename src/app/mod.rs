@@ -152,26 +152,6 @@ impl App {
         self.sync_leases();
     }
 
-    /// The screen-lock key works over any layer (a form left open is locked with it).
-    fn is_lock_key(&self, key: &KeyEvent) -> bool {
-        key.kind != KeyEventKind::Release
-            && self.ctx.keymap.lookup(&[], key) == Some(Action::Global(GlobalAction::Lock))
-    }
-
-    /// Let go of the edit leases no longer wanted: by an open layer, or by the screen
-    /// showing (R9.1: typed text is handed to the save queue first, so the release is
-    /// written after it).
-    fn sync_leases(&mut self) {
-        let forms = self.ctx.layers.leases();
-        let screen = self.current().leases();
-        if !self.ctx.leases_to_release(&forms, &screen) {
-            return;
-        }
-        let (s, ctx) = self.parts(self.screen);
-        s.flush(ctx, false);
-        self.ctx.release_leases(&forms, &screen);
-    }
-
     /// Is the terminal too small to show the screen?
     pub fn too_small(&self) -> bool {
         self.ctx
