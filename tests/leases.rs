@@ -391,3 +391,31 @@ fn a_decision_form_open_in_one_terminal_makes_the_decision_read_only_in_the_othe
     );
     assert!(d.outcome.is_some());
 }
+
+#[test]
+fn an_entry_not_typed_into_for_a_while_is_let_go() {
+    let (_dir, db) = database();
+    let clock = TestClock::new();
+    let mut rec = terminal(&db, "记录员", &clock);
+    let mut staff = terminal(&db, "杨帆", &clock);
+    let entry = focused_entry(&rec);
+    rec.ctx.leases.idle_release = std::time::Duration::from_millis(300);
+    type_str(&mut rec, "甲");
+    rec.tick();
+    assert!(
+        rec.ctx.leases.holds(&LeaseKey::entry(entry)),
+        "held while typing"
+    );
+    look(&mut staff);
+    assert_eq!(staff.ctx.edited_by(&LeaseKey::entry(entry)), Some("记录员"));
+    // The recorder listens and types nothing: after the idle time it is free, though
+    // the recorder's caret is still in it.
+    std::thread::sleep(std::time::Duration::from_millis(350));
+    rec.tick();
+    assert!(!rec.ctx.leases.holds(&LeaseKey::entry(entry)));
+    look(&mut staff);
+    assert_eq!(staff.ctx.edited_by(&LeaseKey::entry(entry)), None);
+    press(&mut staff, KeyCode::End);
+    type_str(&mut staff, "乙");
+    assert!(stored_text(&db, entry).ends_with("甲乙"));
+}

@@ -50,6 +50,8 @@ pub struct Leases {
     last_renew: Instant,
     /// The generation of the last renewal, while it is on its way.
     renewing: Option<u64>,
+    /// A screen's lease not edited for this long is let go ([`IDLE_RELEASE`]).
+    pub idle_release: Duration,
 }
 
 impl Default for Leases {
@@ -60,6 +62,7 @@ impl Default for Leases {
             last_read: None,
             last_renew: Instant::now(),
             renewing: None,
+            idle_release: IDLE_RELEASE,
         }
     }
 }
@@ -207,13 +210,14 @@ impl Ctx {
 
     /// Let go of every lease held that is not `wanted` any more: those of open layers
     /// (`forms`) are kept as long as the layer is open, those a screen names (`screen`)
-    /// until it stops naming them or they go idle. Returns true if any was let go (the
-    /// caller flushes typed text first, see [`super::App`]).
+    /// until it stops naming them or they go idle. True if any is to go (the caller
+    /// flushes typed text first, see [`super::App`]).
     pub(super) fn leases_to_release(&self, forms: &[LeaseKey], screen: &[LeaseKey]) -> bool {
+        let idle = self.leases.idle_release;
         self.leases
             .mine
             .iter()
-            .any(|(k, h)| !wanted(k, h, forms, screen))
+            .any(|(k, h)| !wanted(k, h, forms, screen, idle))
     }
 
     pub(super) fn release_leases(&mut self, forms: &[LeaseKey], screen: &[LeaseKey]) {
@@ -221,7 +225,7 @@ impl Ctx {
             .leases
             .mine
             .iter()
-            .filter(|(k, h)| !wanted(k, h, forms, screen))
+            .filter(|(k, h)| !wanted(k, h, forms, screen, self.leases.idle_release))
             .map(|(k, _)| k.clone())
             .collect();
         if gone.is_empty() {
@@ -329,6 +333,12 @@ impl super::App {
     }
 }
 
-fn wanted(key: &LeaseKey, held: &Held, forms: &[LeaseKey], screen: &[LeaseKey]) -> bool {
-    forms.contains(key) || (screen.contains(key) && held.touched.elapsed() < IDLE_RELEASE)
+fn wanted(
+    key: &LeaseKey,
+    held: &Held,
+    forms: &[LeaseKey],
+    screen: &[LeaseKey],
+    idle: Duration,
+) -> bool {
+    forms.contains(key) || (screen.contains(key) && held.touched.elapsed() < idle)
 }
