@@ -4,6 +4,7 @@
 //! lang = "zh"
 //! theme = "dark"
 //! operator = "王秘书"
+//! lock_after_minutes = 10   # lock the screen after this long without a key; 0 = never
 //!
 //! [keys]
 //! "check_in.now" = "Ctrl-n"
@@ -26,6 +27,8 @@ pub struct Config {
     pub lang: Option<String>,
     pub theme: Option<String>,
     pub operator: Option<String>,
+    /// Lock the screen after this many minutes without a key (0: never; none: 10).
+    pub lock_after_minutes: Option<u32>,
     /// Action name (e.g. "check_in.now") → key spec (e.g. "Ctrl-n").
     pub keys: BTreeMap<String, String>,
     /// The line of each binding in the file, to name it when it cannot be used.
@@ -48,7 +51,7 @@ pub enum ConfigError {
         message: String,
     },
     #[error(
-        "{}unknown setting `{key}` (known settings: lang, theme, operator, [keys])",
+        "{}unknown setting `{key}` (known settings: lang, theme, operator, lock_after_minutes, [keys])",
         at(.path, .line)
     )]
     UnknownKey {
@@ -145,6 +148,23 @@ impl Config {
             let line = Some(line_of(text, key.span().start));
             let name = key.into_inner();
             let string = || value.get_ref().as_str().map(str::to_string);
+            if name == "lock_after_minutes" {
+                match value
+                    .get_ref()
+                    .as_integer()
+                    .and_then(|n| u32::try_from(n).ok())
+                {
+                    Some(n) => self.lock_after_minutes = Some(n),
+                    None => problems.push(ConfigError::Syntax {
+                        path: None,
+                        line,
+                        message:
+                            "`lock_after_minutes` must be a whole number of minutes (0: never)"
+                                .into(),
+                    }),
+                }
+                continue;
+            }
             let slot = match name.as_str() {
                 "lang" => &mut self.lang,
                 "theme" => &mut self.theme,
@@ -241,6 +261,17 @@ fn not_a_string(key: &str, line: Option<usize>) -> ConfigError {
         path: None,
         line,
         message: format!("`{key}` must be text in quotes"),
+    }
+}
+
+impl Config {
+    /// How long without a key before the screen locks: `lock_after_minutes`, 10 by
+    /// default, none for 0 (never).
+    pub fn lock_after(&self) -> Option<std::time::Duration> {
+        match self.lock_after_minutes.unwrap_or(10) {
+            0 => None,
+            m => Some(std::time::Duration::from_secs(u64::from(m) * 60)),
+        }
     }
 }
 

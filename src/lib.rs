@@ -11,6 +11,7 @@ pub mod domain;
 pub mod emergency;
 pub mod export;
 pub mod i18n;
+pub mod passphrase;
 pub mod store;
 pub mod textfile;
 pub mod theme;

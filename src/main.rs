@@ -65,6 +65,12 @@ enum Command {
     },
     /// Write the year's archive with its manifest, or `archive verify DIR` (R7.4).
     Archive(ArchiveArgs),
+    /// Set the operator's screen-lock passphrase (asked twice, not shown), or remove it.
+    Passphrase {
+        /// Remove the passphrase: any key then unlocks the screen.
+        #[arg(long)]
+        clear: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -177,6 +183,19 @@ fn main() -> ExitCode {
             eprintln!("huiwu: {}", lang.t(&i18n::ARCHIVE_USAGE));
             ExitCode::from(2)
         }
+        Some(Command::Passphrase { clear }) => match Store::open(&db, &operator) {
+            Ok(mut store) => match huiwu::passphrase::command(&mut store, lang, clear) {
+                Ok(done) => {
+                    println!("{done}");
+                    ExitCode::SUCCESS
+                }
+                Err(why) => {
+                    eprintln!("huiwu: {why}");
+                    ExitCode::FAILURE
+                }
+            },
+            Err(e) => fail_open(lang, &e),
+        },
         None => {
             let read_only = access(&db) == Access::ReadOnly;
             let opened = if read_only {
@@ -312,6 +331,7 @@ fn console(
         Err(e) => return fail(lang, &e),
     };
     app.ctx.read_only = read_only;
+    app.ctx.lock_after = config.lock_after();
     if !notes.is_empty() {
         let error = notes
             .iter()

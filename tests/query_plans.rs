@@ -20,13 +20,14 @@ const NOW: &str = "2026-11-30T10:30:00+08:00";
 
 /// Tables whose size does not grow with the years: configuration, the calendar, the
 /// roster (people come and go; it stays in the hundreds), each terminal's session, the
-/// commit marks (one per terminal that committed within a day).
+/// commit marks (one per terminal that committed within a day), the edit leases (one
+/// per record open for editing; released ones are deleted).
 const BOUNDED: &[&str] = &[
     "app_meta",
     "calendar_day",
     "calendar_year",
     "commit_mark",
-    "coverage_exception",
+    "lease",
     "person",
     "session",
 ];

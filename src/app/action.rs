@@ -44,6 +44,7 @@ actions! {
         ToggleLang = "toggle_lang",
         SaveNow = "save_now",
         Quit = "quit",
+        Lock = "lock",
     }
 }
 

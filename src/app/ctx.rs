@@ -2,11 +2,12 @@
 //! write), the clock, language, theme and keymap, the status and message lines, and the
 //! stack of layers.
 use std::any::Any;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use super::form::Form;
 use super::keymap::Keymap;
 use super::layer::{LayerKind, Layers, Owner, Question};
+use super::lease::Leases;
 use super::picker::Picker;
 use super::saver::{SaveState, Saver};
 use super::screen::ScreenId;
@@ -66,6 +67,12 @@ pub struct Ctx {
     /// Working days (R7): the official calendar with the office's own on top, read at
     /// start and kept current by the back office, for every screen's deadlines.
     pub calendar: Calendar,
+    /// The edit leases this terminal holds, and those of others (issue 10).
+    pub leases: Leases,
+    /// Lock the screen after this long without a key (None: never).
+    pub lock_after: Option<Duration>,
+    /// When the last key or paste came.
+    pub last_input: Instant,
 }
 
 impl Ctx {
@@ -85,6 +92,9 @@ impl Ctx {
             requests: Vec::new(),
             size: None,
             calendar: Calendar::official(),
+            leases: Leases::default(),
+            lock_after: Some(super::lock::DEFAULT_LOCK_AFTER),
+            last_input: Instant::now(),
         }
     }
 

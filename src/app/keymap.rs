@@ -142,6 +142,9 @@ const GLOBAL_KEYS: &[KeyDef] = {
             Tr("退出", "Quit"),
             false,
         ),
+        // After quitting in the footer: where the row is too narrow for both, the way
+        // out stays in view; F1 help always lists it (issue 10).
+        KeyDef::new(G, "F12", Action::Global(A::Lock), Tr("锁屏", "Lock"), true),
     ]
 };
 

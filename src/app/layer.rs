@@ -1,13 +1,15 @@
-//! Layers drawn over a screen — help, forms, questions, pickers (later: the screen lock).
+//! Layers drawn over a screen — help, forms, questions, pickers, the screen lock.
 //! They stack; the top one takes every key. A form or question answered returns to
 //! whoever opened it: a screen, with what it was for (a value only that screen can read),
 //! or the layer beneath (a question asked about a form returns to that form).
 use std::any::Any;
 
 use super::form::Form;
+use super::lock::Lock;
 use super::picker::Picker;
 use super::screen::ScreenId;
 use crate::i18n::Tr;
+use crate::store::lease::LeaseKey;
 
 /// A yes/no question.
 pub struct Question {
@@ -29,6 +31,8 @@ pub enum LayerKind {
     Confirm(Question),
     Picker(Box<Picker>),
     Choices(Choices),
+    /// The screen lock: hides everything, takes every key, discards nothing beneath.
+    Lock(Box<Lock>),
 }
 
 /// Who gets the answer.
@@ -46,6 +50,8 @@ pub struct Layer {
     pub owner: Owner,
     /// What the layer was opened for, in the owner's own terms.
     pub purpose: Box<dyn Any>,
+    /// The record this layer edits: its edit lease is held while the layer is open.
+    pub lease: Option<LeaseKey>,
 }
 
 /// The answer a layer gives its owner.
@@ -80,7 +86,27 @@ impl Layers {
             kind,
             owner,
             purpose,
+            lease: None,
         });
+    }
+
+    /// The top layer edits this record: hold its lease while it is open.
+    pub fn lease_top(&mut self, key: LeaseKey) {
+        if let Some(l) = self.stack.last_mut() {
+            l.lease = Some(key);
+        }
+    }
+
+    /// The records the open layers edit.
+    pub fn leases(&self) -> Vec<LeaseKey> {
+        self.stack.iter().filter_map(|l| l.lease.clone()).collect()
+    }
+
+    /// Is the screen locked (a lock layer anywhere in the stack)?
+    pub fn locked(&self) -> bool {
+        self.stack
+            .iter()
+            .any(|l| matches!(l.kind, LayerKind::Lock(_)))
     }
 
     pub fn pop(&mut self) -> Option<Layer> {
@@ -107,6 +133,15 @@ impl Layers {
 
     pub fn is_empty(&self) -> bool {
         self.stack.is_empty()
+    }
+
+    pub fn iter_mut(&mut self) -> impl Iterator<Item = &mut Layer> {
+        self.stack.iter_mut()
+    }
+
+    /// Take the screen lock away (wherever it is in the stack).
+    pub fn remove_lock(&mut self) {
+        self.stack.retain(|l| !matches!(l.kind, LayerKind::Lock(_)));
     }
 
     /// Bottom to top, as they are drawn.

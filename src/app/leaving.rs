@@ -29,6 +29,8 @@ pub enum AppAsk {
     Discard(usize),
     /// An emergency file from an earlier run: bring it back?
     Restore(PathBuf),
+    /// Another terminal stopped renewing its edit lease: take it over?
+    TakeOver(crate::store::lease::LeaseRow),
 }
 
 /// The state of leaving.
@@ -169,6 +171,10 @@ impl App {
                 self.restore(path);
                 Verdict::Done
             }
+            (AppAsk::TakeOver(row), Reply::Yes) => {
+                self.ctx.take_over(row);
+                Verdict::Done
+            }
             _ => Verdict::Done,
         }
     }
@@ -225,7 +231,13 @@ impl App {
         };
         let file = path.display().to_string();
         for job in &e.jobs {
-            let mut changes = job.changes.clone();
+            // A lease was the ending process's own: it is not brought back.
+            let mut changes: Vec<Change> = job
+                .changes
+                .iter()
+                .filter(|c| !c.is_lease())
+                .cloned()
+                .collect();
             changes.push(Change::Restored { file: file.clone() });
             self.ctx.saver.submit(&mut self.ctx.store, job.at, changes);
         }

@@ -26,7 +26,9 @@ pub mod form;
 pub mod keymap;
 pub mod keyspec;
 pub mod layer;
+pub mod lease;
 pub mod leaving;
+pub mod lock;
 pub mod picker;
 pub mod run;
 pub mod saver;
@@ -148,8 +150,16 @@ impl App {
     }
 
     pub fn handle_event(&mut self, ev: Event) {
+        if matches!(ev, Event::Key(_) | Event::Paste(_)) {
+            self.ctx.last_input = std::time::Instant::now();
+        }
         match ev {
             Event::Resize(w, h) => self.resized(w, h),
+            // Locked: every key and paste goes to the lock, at any size.
+            Event::Key(k) if self.locked() && k.kind != KeyEventKind::Release => self.lock_key(k),
+            Event::Key(_) if self.locked() => {}
+            Event::Paste(text) if self.locked() => self.lock_paste(&text),
+            Event::Key(k) if self.too_small() && self.is_lock_key(&k) => self.lock(),
             // While the screen is too small to be seen, only quitting acts: nothing may go
             // into the record unseen.
             Event::Key(k) if self.too_small() => {
@@ -168,6 +178,7 @@ impl App {
             _ => {}
         }
         self.take_requests();
+        self.sync_leases();
     }
 
     /// Is the terminal too small to show the screen?
@@ -202,6 +213,12 @@ impl App {
     }
 
     pub fn handle_key(&mut self, key: KeyEvent) {
+        if self.locked() {
+            return self.lock_key(key);
+        }
+        if self.is_lock_key(&key) {
+            return self.lock();
+        }
         if !self.ctx.layers.is_empty() {
             return self.layer_key(key);
         }
@@ -238,6 +255,7 @@ impl App {
             G::ToggleLang => self.ctx.lang = self.ctx.lang.other(),
             G::SaveNow => self.flush(true),
             G::Quit => self.ask_quit(),
+            G::Lock => self.lock(),
         }
     }
 
@@ -293,6 +311,7 @@ impl App {
         match self.ctx.layers.top_mut().map(|l| &mut l.kind) {
             Some(LayerKind::Form(f)) => f.paste(text),
             Some(LayerKind::Picker(p)) => p.paste(text),
+            Some(LayerKind::Lock(_)) => self.lock_paste(text),
             Some(_) => {}
             None => {
                 let (screen, ctx) = self.parts(self.screen);
@@ -307,6 +326,7 @@ impl App {
             return;
         };
         let event = match &mut top.kind {
+            LayerKind::Lock(_) => return self.lock_key(key),
             // Any key closes help; F1 and Esc are the ones the footer names.
             LayerKind::Help => FormEvent::Cancel,
             LayerKind::Form(f) => f.key(key),
@@ -384,7 +404,7 @@ impl App {
                 Some(k) => screen.answer(ctx, layer.purpose.as_ref(), Reply::Chose(k)),
                 None => Verdict::Done,
             },
-            LayerKind::Help => Verdict::Done,
+            LayerKind::Help | LayerKind::Lock(_) => Verdict::Done,
         };
         match verdict {
             Verdict::Done => {}
@@ -415,6 +435,9 @@ impl App {
         }
         let (screen, ctx) = self.parts(self.screen);
         screen.tick(ctx);
+        self.ctx.lease_tick();
+        self.sync_leases();
+        self.lock_when_idle();
         self.leaving_tick();
         if let Some(m) = &self.ctx.message
             && !m.error
@@ -440,8 +463,11 @@ impl App {
 
     pub fn finish_within(&mut self, limit: Duration) -> Vec<Arc<Job>> {
         self.flush(true);
-        let left = self.ctx.saver.finish(&mut self.ctx.store, limit);
+        self.ctx.release_all_leases();
+        let mut left = self.ctx.saver.finish(&mut self.ctx.store, limit);
         self.console.saved(&self.ctx);
+        // A lease not let go lapses by itself: it is nothing to keep.
+        left.retain(|j| j.changes.iter().any(|c| !c.is_lease()));
         left
     }
 }

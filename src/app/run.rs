@@ -18,7 +18,7 @@ const TICK: Duration = Duration::from_millis(50);
 /// Why the loop ended.
 pub enum Ended {
     Quit,
-    /// SIGHUP / SIGTERM: the terminal closed or the system is stopping.
+    /// SIGHUP / SIGTERM / SIGINT: the terminal closed or the system is stopping.
     Signal,
     /// The terminal went away (input failed).
     TerminalGone(io::Error),
@@ -29,7 +29,13 @@ pub enum Ended {
 /// whatever happens, and the text is saved whatever happens (R9.1).
 pub fn run(app: &mut App) -> io::Result<Ended> {
     let stop = Arc::new(AtomicBool::new(false));
-    for sig in [signal_hook::consts::SIGHUP, signal_hook::consts::SIGTERM] {
+    // Ctrl-C in the terminal is a key (raw mode); SIGINT sent from elsewhere is a signal
+    // like SIGTERM: save, then leave.
+    for sig in [
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGINT,
+    ] {
         signal_hook::flag::register(sig, Arc::clone(&stop))?;
     }
     // ratatui::init installs a panic hook that restores the terminal first.
@@ -75,7 +81,10 @@ fn event_loop(
             }
             match event::poll(Duration::ZERO) {
                 Ok(true) => match event::read() {
-                    Ok(ev) => app.handle_event(ev),
+                    Ok(ev) => {
+                        debug_panic(&ev);
+                        app.handle_event(ev)
+                    }
                     Err(e) => return Ok(Ended::TerminalGone(e)),
                 },
                 Ok(false) => break,
@@ -93,6 +102,21 @@ fn event_loop(
             return Ok(Ended::Quit);
         }
     }
+}
+
+/// Tests of what a panic loses (issue 10: nothing) need one: in a debug build only,
+/// `HUIWU_DEBUG_PANIC_KEY=F11` makes that key panic in the middle of the event loop.
+/// Release builds have no such key.
+fn debug_panic(ev: &event::Event) {
+    #[cfg(debug_assertions)]
+    if let event::Event::Key(k) = ev
+        && let Ok(name) = std::env::var("HUIWU_DEBUG_PANIC_KEY")
+        && crate::app::keyspec::KeySpec::parse(&name).is_ok_and(|spec| spec.matches(k))
+    {
+        panic!("debug panic key {name} pressed");
+    }
+    #[cfg(not(debug_assertions))]
+    let _ = ev;
 }
 
 /// Before ending on a signal: take what is still arriving (the rest of a paste), for a

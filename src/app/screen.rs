@@ -43,4 +43,10 @@ pub trait Screen {
     fn unsent(&self) -> bool;
     /// Focus the next (or previous) pane.
     fn cycle_pane(&mut self, ctx: &mut Ctx, by: isize);
+    /// The records this screen is editing without a form (the recorder's focused entry):
+    /// their edit leases are kept while named here and edited within a minute
+    /// ([`super::lease`]). Forms hold theirs through their layer.
+    fn leases(&self) -> Vec<crate::store::lease::LeaseKey> {
+        Vec::new()
+    }
 }

@@ -8,6 +8,7 @@ mod console;
 mod dashboard;
 mod export;
 mod followup;
+mod guard;
 mod office_forms;
 mod office_msg;
 mod office_words;
@@ -20,6 +21,7 @@ pub use console::*;
 pub use dashboard::*;
 pub use export::*;
 pub use followup::*;
+pub use guard::*;
 pub use office_forms::*;
 pub use office_msg::*;
 pub use office_words::*;
@@ -296,6 +298,7 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
             format!("数据库结构升级失败：{m}"),
             format!("Schema upgrade failed: {m}"),
         ),
+        StoreError::Leased { operator } => leased_error(lang, operator),
     }
 }
 

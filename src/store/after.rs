@@ -141,7 +141,10 @@ impl AfterChange {
                 meeting_id,
                 number,
                 text,
-            } => minutes::save_text(tx, *meeting_id, *number, text),
+            } => {
+                super::lease::guard(tx, super::lease::MINUTES, *meeting_id)?;
+                minutes::save_text(tx, *meeting_id, *number, text)
+            }
             Self::MinutesStep {
                 meeting_id,
                 number,
@@ -155,7 +158,10 @@ impl AfterChange {
                 entry_id,
                 mode,
                 text,
-            } => tidy::save_entry(tx, *entry_id, mode, text),
+            } => {
+                super::lease::guard(tx, super::lease::TIDIED, *entry_id)?;
+                tidy::save_entry(tx, *entry_id, mode, text)
+            }
             Self::TidyFinished {
                 meeting_id,
                 finished,

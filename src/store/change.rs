@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::after::AfterChange;
 use super::calendar::CalendarChange;
 use super::intake::TopicChange;
+use super::lease::{self, LeaseKey, LeaseOp};
 use super::planning::MeetingChange;
 use super::prep::PrepChange;
 use super::roster::PeopleChange;
@@ -86,6 +87,11 @@ pub enum Change {
     People(PeopleChange),
     Prep(PrepChange),
     Calendar(CalendarChange),
+    /// Take, renew or release an edit lease (not part of the record; never audited).
+    Lease {
+        key: LeaseKey,
+        op: LeaseOp,
+    },
 }
 
 impl Change {
@@ -93,13 +99,20 @@ impl Change {
     pub fn apply(&self, tx: &Tx<'_>) -> Result<()> {
         match self {
             Self::NewEntry { entry } => procedure::insert_entry(tx, entry, true).map(|_| ()),
-            Self::EntryText { entry_id, text } => procedure::save_text(tx, *entry_id, text),
+            // Another terminal editing the entry or the decision: never overwrite it.
+            Self::EntryText { entry_id, text } => {
+                lease::guard(tx, lease::ENTRY, *entry_id)?;
+                procedure::save_text(tx, *entry_id, text)
+            }
             Self::EntrySpeaker {
                 entry_id,
                 speaker_id,
                 speaker_name,
                 off_list,
-            } => procedure::set_speaker(tx, *entry_id, *speaker_id, speaker_name, *off_list),
+            } => {
+                lease::guard(tx, lease::ENTRY, *entry_id)?;
+                procedure::set_speaker(tx, *entry_id, *speaker_id, speaker_name, *off_list)
+            }
             Self::Step {
                 topic_id,
                 leave,
@@ -112,7 +125,10 @@ impl Change {
                 at,
                 note,
             } => attendance::insert_event(tx, *meeting_id, *person_id, kind, *at, note).map(|_| ()),
-            Self::Decision { decision } => decision::save_decision(tx, decision),
+            Self::Decision { decision } => {
+                lease::guard(tx, lease::DECISION, decision.topic_id)?;
+                decision::save_decision(tx, decision)
+            }
             Self::Advance {
                 meeting_id,
                 from,
@@ -130,6 +146,7 @@ impl Change {
             Self::People(c) => c.apply(tx),
             Self::Prep(c) => c.apply(tx),
             Self::Calendar(c) => c.apply(tx),
+            Self::Lease { key, op } => lease::apply(tx, key, op),
         }
     }
 
@@ -148,6 +165,11 @@ impl Change {
 
     /// Part of the record (audited), as against where the caret is.
     pub fn is_record(&self) -> bool {
-        !matches!(self, Self::Session { .. })
+        !matches!(self, Self::Session { .. } | Self::Lease { .. })
+    }
+
+    /// An edit lease: only for the process that made it (never replayed from a file).
+    pub fn is_lease(&self) -> bool {
+        matches!(self, Self::Lease { .. })
     }
 }

@@ -38,6 +38,9 @@ pub enum StoreError {
     Sqlite(rusqlite::Error),
     #[error("schema upgrade failed: {0}")]
     Migration(String),
+    /// Another terminal holds the edit lease on the record (issue 10): not written.
+    #[error("being edited by {operator} in another terminal")]
+    Leased { operator: String },
 }
 
 impl From<rusqlite::Error> for StoreError {

@@ -95,7 +95,10 @@ impl TopicChange {
                 topic_id,
                 registration,
                 stage,
-            } => save(tx, *topic_id, registration, *stage),
+            } => {
+                super::lease::guard(tx, super::lease::TOPIC, *topic_id)?;
+                save(tx, *topic_id, registration, *stage)
+            }
             Self::Stage { topic_id, from, to } => {
                 tx.execute(
                     "UPDATE topic SET stage = ?2 WHERE id = ?1",

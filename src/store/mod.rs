@@ -16,11 +16,13 @@ mod fields;
 mod followup;
 pub mod intake;
 mod intake_read;
+pub mod lease;
 mod meeting;
 mod minutes;
 mod office_apply;
 pub mod office_view;
 mod open;
+mod passphrase;
 mod people;
 pub mod planning;
 pub mod planning_read;
@@ -62,6 +64,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0002_changes.sql")),
     M::up(include_str!("migrations/0003_backoffice.sql")),
     M::up(include_str!("migrations/0004_followup.sql")),
+    M::up(include_str!("migrations/0006_leases.sql")),
     M::up(include_str!("migrations/0007_history_indexes.sql")),
 ];
 
@@ -171,6 +174,11 @@ impl Store {
 
     pub fn operator(&self) -> &str {
         &self.operator
+    }
+
+    /// Which process writes through this connection (see [`process_writer_id`]).
+    pub fn writer_id(&self) -> &str {
+        &self.writer
     }
 
     /// Changes whenever another connection commits: poll it to notice another terminal.

@@ -77,7 +77,10 @@ impl MeetingChange {
                 }
                 Ok(())
             }
-            Self::Edit { meeting } => edit(tx, meeting),
+            Self::Edit { meeting } => {
+                super::lease::guard(tx, super::lease::MEETING, meeting.id)?;
+                edit(tx, meeting)
+            }
             Self::Postpone {
                 original,
                 replacement,

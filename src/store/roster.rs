@@ -45,7 +45,10 @@ pub enum PeopleChange {
 impl PeopleChange {
     pub(super) fn apply(&self, tx: &Tx<'_>) -> Result<()> {
         match self {
-            Self::Save { person } => save(tx, person),
+            Self::Save { person } => {
+                super::lease::guard(tx, super::lease::PERSON, person.person.id)?;
+                save(tx, person)
+            }
             Self::Retire {
                 person_id,
                 retired_at,

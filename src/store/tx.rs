@@ -81,6 +81,11 @@ impl Tx<'_> {
         self.operator
     }
 
+    /// The process writing (its edit leases are its own).
+    pub fn writer(&self) -> &str {
+        self.writer
+    }
+
     /// Append an audit row in this transaction.
     pub fn audit(&self, a: Audit<'_>) -> Result<()> {
         self.tx.execute(

@@ -31,6 +31,8 @@ pub fn render(frame: &mut Frame<'_>, app: &App, area: Rect) {
                 );
             }
             LayerKind::Picker(p) => picker(frame, &app.ctx, area, p),
+            // Drawn by itself, instead of everything (ui/lock.rs).
+            LayerKind::Lock(_) => {}
             LayerKind::Choices(c) => {
                 let h = (c.text.width() as u16 / 56 + 4).clamp(7, area.height.saturating_sub(2));
                 let inner = popup(frame, &app.ctx, area, 60, h, &i18n::CONFIRM_TITLE);

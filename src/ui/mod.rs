@@ -5,6 +5,7 @@ mod backoffice;
 mod console;
 mod followup;
 mod layers;
+mod lock;
 mod statusbar;
 pub mod text;
 
@@ -34,6 +35,10 @@ pub fn render(frame: &mut Frame<'_>, app: &App) {
     let ctx = &app.ctx;
     let area = frame.area();
     frame.render_widget(Block::new().style(ctx.theme.style("base")), area);
+    // Locked: nothing of the record, at any size (issue 10).
+    if app.locked() {
+        return lock::render(frame, app, area);
+    }
     if too_small(area.width, area.height) {
         let text = i18n::too_small(ctx.lang, MIN_WIDTH, MIN_HEIGHT, area.width as usize);
         let y = area.height / 2;

@@ -166,10 +166,23 @@ pub fn footer(frame: &mut Frame<'_>, app: &App, area: Rect) {
             format!(" {}", ctx.t(&i18n::PICKER_HINT)),
             st(ctx, "footer.text"),
         )),
+        Some(LayerKind::Lock(_)) => spans.push(Span::styled(
+            format!(" {}", ctx.t(&i18n::LOCK_HINT)),
+            st(ctx, "footer.text"),
+        )),
         None => {
+            use unicode_width::UnicodeWidthStr;
             let contexts = app.current().contexts();
+            let mut used = 0;
             for b in ctx.keymap.footer(&contexts) {
-                key(&mut spans, b.key.to_string(), ctx.t(&b.label));
+                let (k, label) = (b.key.to_string(), ctx.t(&b.label));
+                // A key that does not fit whole is left out, not cut in half (F1 lists all).
+                let w = k.width() + label.width() + 3;
+                if used + w > area.width as usize {
+                    break;
+                }
+                used += w;
+                key(&mut spans, k, label);
             }
         }
     }

@@ -19,6 +19,7 @@ use crate::domain::validate::FieldProblem;
 use crate::i18n::{self, Lang};
 use crate::store::change::Change;
 use crate::store::intake::TopicChange;
+use crate::store::lease::{self, LeaseKey};
 use crate::store::new_id;
 
 const CHANNELS: [Channel; 4] = [
@@ -209,7 +210,8 @@ impl BackOffice {
             Some(&t.registration),
             &today,
         );
-        ctx.open_form(form, Ask::Topic(Some(t.id)));
+        let key = LeaseKey::new(lease::TOPIC, t.id);
+        ctx.open_form_leased(key, form, Ask::Topic(Some(t.id)));
     }
 
     pub(super) fn submit_topic(

@@ -17,6 +17,7 @@ use crate::domain::validate::FieldProblem;
 use crate::domain::{Id, Time};
 use crate::i18n;
 use crate::store::change::Change;
+use crate::store::lease::{self, LeaseKey};
 use crate::store::new_id;
 use crate::store::planning::MeetingChange;
 
@@ -191,7 +192,8 @@ impl BackOffice {
                 ),
             ],
         );
-        ctx.open_form(form, Ask::EditMeeting(m.id));
+        let key = LeaseKey::new(lease::MEETING, m.id);
+        ctx.open_form_leased(key, form, Ask::EditMeeting(m.id));
     }
 
     pub(super) fn submit_edit_meeting(

@@ -11,6 +11,7 @@ use crate::domain::people::match_rank;
 use crate::domain::people_import::{check_person, field};
 use crate::i18n;
 use crate::store::change::Change;
+use crate::store::lease::{self, LeaseKey};
 use crate::store::new_id;
 use crate::store::roster::{PeopleChange, RosterPerson};
 
@@ -72,7 +73,13 @@ impl BackOffice {
                 ),
             ],
         );
-        ctx.open_form(form, Ask::Person(p.map(|p| p.person.id)));
+        match p.map(|p| p.person.id) {
+            Some(id) => {
+                let key = LeaseKey::new(lease::PERSON, id);
+                ctx.open_form_leased(key, form, Ask::Person(Some(id)));
+            }
+            None => ctx.open_form(form, Ask::Person(None)),
+        }
     }
 
     pub(super) fn open_edit_person(&mut self, ctx: &mut Ctx) {

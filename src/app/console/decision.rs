@@ -8,8 +8,39 @@ use crate::app::layer::Verdict;
 use crate::domain::decision::{Missing, Outcome, can_mark_decided, check_fields};
 use crate::i18n;
 use crate::store::change::Change;
+use crate::store::lease::LeaseKey;
 
 impl Console {
+    /// The decision as it is on the disk now (another terminal may have changed it), with
+    /// our own changes on their way laid over it.
+    pub(super) fn refresh_decision(&mut self, ctx: &mut Ctx) {
+        let Some(topic) = self.procedure.topic_id else {
+            return;
+        };
+        let ours_pending = ctx.saver.pending().any(|j| {
+            j.changes
+                .iter()
+                .any(|c| matches!(c, Change::Decision { decision } if decision.topic_id == topic))
+        });
+        if ours_pending || ctx.leases.holds(&LeaseKey::decision(topic)) {
+            return;
+        }
+        match ctx.store.decision(topic) {
+            Ok(Some(d)) => self.decision = Some(d),
+            Ok(None) => {}
+            Err(e) => ctx.store_failed(&e),
+        }
+    }
+
+    /// Before changing the decision: read it again and claim it (issue 10: another
+    /// terminal editing it makes it read-only here).
+    fn claim_decision(&mut self, ctx: &mut Ctx) -> Option<LeaseKey> {
+        let topic = self.procedure.topic_id?;
+        self.refresh_decision(ctx);
+        let key = LeaseKey::decision(topic);
+        ctx.claim(&key).then_some(key)
+    }
+
     /// Show the decision as it is now and queue it for the disk.
     fn save_decision(&mut self, ctx: &mut Ctx) {
         if let Some(d) = self.decision.clone() {
@@ -18,6 +49,9 @@ impl Console {
     }
 
     pub(super) fn cycle_outcome(&mut self, ctx: &mut Ctx) {
+        if self.claim_decision(ctx).is_none() {
+            return;
+        }
         let Some(d) = &mut self.decision else { return };
         let i = d
             .outcome
@@ -29,6 +63,9 @@ impl Console {
     }
 
     pub(super) fn cycle_alternative(&mut self, ctx: &mut Ctx) {
+        if self.claim_decision(ctx).is_none() {
+            return;
+        }
         let n = self
             .procedure
             .topic_id
@@ -49,16 +86,24 @@ impl Console {
     }
 
     pub(super) fn open_decision_text(&mut self, ctx: &mut Ctx) {
+        let Some(topic) = self.procedure.topic_id else {
+            return;
+        };
+        self.refresh_decision(ctx);
         let Some(d) = &self.decision else { return };
         let form = Form::new(
             i18n::D_TEXT,
             String::new(),
             vec![Field::multiline("text", i18n::D_TEXT, &d.text)],
         );
-        ctx.open_form(form, Ask::DecisionText);
+        ctx.open_form_leased(LeaseKey::decision(topic), form, Ask::DecisionText);
     }
 
     pub(super) fn open_decision_fields(&mut self, ctx: &mut Ctx) {
+        let Some(topic) = self.procedure.topic_id else {
+            return;
+        };
+        self.refresh_decision(ctx);
         let Some(d) = &self.decision else { return };
         let deadline = d
             .deadline
@@ -74,7 +119,7 @@ impl Console {
                 Field::text("dissent", i18n::D_DISSENT, &d.dissent),
             ],
         );
-        ctx.open_form(form, Ask::DecisionFields);
+        ctx.open_form_leased(LeaseKey::decision(topic), form, Ask::DecisionFields);
     }
 
     pub(super) fn submit_decision_text(&mut self, ctx: &mut Ctx, form: &Form) -> Verdict {
@@ -112,6 +157,9 @@ impl Console {
     }
 
     pub(super) fn mark_decided(&mut self, ctx: &mut Ctx) {
+        if self.claim_decision(ctx).is_none() {
+            return;
+        }
         let Some(d) = &mut self.decision else { return };
         match can_mark_decided(d) {
             Err(m) => {

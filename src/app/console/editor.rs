@@ -1,5 +1,6 @@
 //! The recorder's editors: one textarea per entry (per speaker in a step), and the
 //! bookkeeping that gets every edit to the disk (R5.2, R9.1).
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Style;
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
@@ -198,6 +199,27 @@ impl Procedure {
             .position(|r| r.step == step)
             .unwrap_or_default();
         &mut self.step_records[i]
+    }
+}
+
+/// Does this key only move the caret (the textarea's own moving keys)? Those work in an
+/// entry another terminal is editing; every other key would change it (issue 10).
+pub fn moves_only(ev: &KeyEvent) -> bool {
+    let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+    let alt = ev.modifiers.contains(KeyModifiers::ALT);
+    match ev.code {
+        KeyCode::Up
+        | KeyCode::Down
+        | KeyCode::Left
+        | KeyCode::Right
+        | KeyCode::Home
+        | KeyCode::End
+        | KeyCode::PageUp
+        | KeyCode::PageDown => true,
+        KeyCode::Char(c) if ctrl && alt => "bfpn".contains(c),
+        KeyCode::Char(c) if ctrl => "npfbaev".contains(c),
+        KeyCode::Char(c) if alt => "<>fb][npv".contains(c),
+        _ => false,
     }
 }
 

@@ -34,6 +34,7 @@ use crate::domain::meeting::console_meeting;
 use crate::domain::{Id, Time};
 use crate::i18n;
 use crate::store::change::Change;
+use crate::store::lease::LeaseKey;
 use crate::store::view::MeetingView;
 use crate::store::{SessionState, StoreError};
 
@@ -250,6 +251,7 @@ impl Console {
             }
         } else {
             self.merge_other_entries(ctx);
+            self.refresh_decision(ctx);
         }
     }
 
@@ -351,8 +353,8 @@ impl Screen for Console {
             A::PrevEntry => self.entry_by(ctx, -1),
             A::Search => self.open_search(ctx),
             A::SearchNext => self.search_next(ctx),
-            A::Undo => self.undo(false),
-            A::Redo => self.undo(true),
+            A::Undo => self.undo(ctx, false),
+            A::Redo => self.undo(ctx, true),
             A::CycleOutcome => self.cycle_outcome(ctx),
             A::EditDecisionText => self.open_decision_text(ctx),
             A::EditDecisionFields => self.open_decision_fields(ctx),
@@ -429,5 +431,17 @@ impl Screen for Console {
     fn cycle_pane(&mut self, ctx: &mut Ctx, by: isize) {
         let to = self.focus.step(by);
         self.change_pane(ctx, to);
+    }
+
+    /// The recorder's focused entry, while the recorder's pane has the focus: its lease
+    /// is kept while it is typed into (issue 10).
+    fn leases(&self) -> Vec<LeaseKey> {
+        if self.focus != Pane::Procedure {
+            return Vec::new();
+        }
+        self.procedure
+            .focused_ref()
+            .map(|e| vec![LeaseKey::entry(e.entry.id)])
+            .unwrap_or_default()
     }
 }

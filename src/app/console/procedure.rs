@@ -6,7 +6,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::CursorMove;
 
 use super::ask::Ask;
-use super::editor::{EntryEditor, literal_pattern, pasted};
+use super::editor::{EntryEditor, literal_pattern, moves_only, pasted};
 use super::{Console, Pane};
 use crate::app::ctx::Ctx;
 use crate::app::form::{Field, Form};
@@ -15,6 +15,7 @@ use crate::domain::decision::Decision;
 use crate::domain::procedure::{Entry, Step};
 use crate::i18n;
 use crate::store::change::Change;
+use crate::store::lease::LeaseKey;
 use crate::store::{SessionState, StoreError, new_id};
 
 impl Console {
@@ -291,6 +292,10 @@ impl Console {
                 return;
             }
         }
+        // An edit needs the entry's lease; moving the caret does not (issue 10).
+        if !moves_only(&ev) && !self.claim_focused(ctx) {
+            return;
+        }
         let Some(ed) = self.procedure.focused_editor() else {
             return;
         };
@@ -298,6 +303,14 @@ impl Console {
             ed.changed();
         }
         self.session_dirty = true;
+    }
+
+    /// May this terminal edit the focused entry? Takes its lease (see [`crate::app::lease`]).
+    fn claim_focused(&mut self, ctx: &mut Ctx) -> bool {
+        match self.procedure.focused_ref().map(|e| e.entry.id) {
+            Some(id) => ctx.claim(&LeaseKey::entry(id)),
+            None => false,
+        }
     }
 
     pub(super) fn paste_text(&mut self, ctx: &mut Ctx, text: &str) {
@@ -310,6 +323,9 @@ impl Console {
                 return;
             }
         }
+        if !self.claim_focused(ctx) {
+            return;
+        }
         if let Some(ed) = self.procedure.focused_editor() {
             // One edit: one undo step, one save.
             if ed.area.insert_str(pasted(text)) {
@@ -319,7 +335,10 @@ impl Console {
         self.session_dirty = true;
     }
 
-    pub(super) fn undo(&mut self, redo: bool) {
+    pub(super) fn undo(&mut self, ctx: &mut Ctx, redo: bool) {
+        if self.procedure.focused.is_none() || !self.claim_focused(ctx) {
+            return;
+        }
         if let Some(ed) = self.procedure.focused_editor() {
             let done = if redo { ed.area.redo() } else { ed.area.undo() };
             if done {
@@ -390,16 +409,32 @@ impl Console {
                     .procedure
                     .editors
                     .push(EntryEditor::new(e, self.editor_styles)),
-                Some(i) if Some(i) != focused => {
+                Some(i) => {
+                    // Another terminal's words replace only an entry with nothing of ours
+                    // on its way; the focused one keeps its caret (the entry another
+                    // terminal is editing is read-only here, and follows theirs).
                     if let Some(ed) = self.procedure.editors.get_mut(i)
                         && ed.is_saved()
                         && ed.pending.is_empty()
+                        && !ed.needs_send()
                         && ed.text() != e.text
                     {
+                        let caret = ed.area.cursor();
+                        let at_end = caret.0 + 1 >= ed.area.lines().len()
+                            && ed
+                                .area
+                                .lines()
+                                .last()
+                                .is_none_or(|l| caret.1 >= l.chars().count());
+                        // A new editor starts with the caret at the end.
                         *ed = EntryEditor::new(e, self.editor_styles);
+                        if Some(i) == focused && !at_end {
+                            let row = caret.0.min(u16::MAX as usize) as u16;
+                            let col = caret.1.min(u16::MAX as usize) as u16;
+                            ed.area.move_cursor(CursorMove::Jump(row, col));
+                        }
                     }
                 }
-                Some(_) => {}
             }
         }
         self.procedure

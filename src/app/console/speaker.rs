@@ -9,6 +9,7 @@ use crate::domain::Id;
 use crate::domain::procedure::{Step, speaker_pool};
 use crate::i18n;
 use crate::store::change::Change;
+use crate::store::lease::LeaseKey;
 
 impl Console {
     /// The speaker a step has when only one person speaks in it (2: the deputy, 5: the
@@ -81,7 +82,12 @@ impl Console {
             .procedure
             .focused_ref()
             .filter(|e| e.text().trim().is_empty() && e.entry.step == self.procedure.step())
-            .map(|e| e.entry.id);
+            .map(|e| e.entry.id)
+            // One another terminal is editing stays theirs: a new entry starts instead.
+            .filter(|id| {
+                let key = LeaseKey::entry(*id);
+                ctx.edited_by(&key).is_none() && ctx.claim(&key)
+            });
         match reuse {
             Some(entry_id) => {
                 self.record(

@@ -14,6 +14,7 @@ use crate::domain::validate::{FieldProblem, Problem};
 use crate::i18n;
 use crate::store::after::AfterChange;
 use crate::store::change::Change;
+use crate::store::lease::{self, LeaseKey};
 
 impl FollowUp {
     fn minutes(&self) -> Option<&Minutes> {
@@ -74,6 +75,10 @@ impl FollowUp {
         let v = m.current();
         match v.status() {
             VersionStatus::Draft => {
+                // Two terminals never type into one draft (issue 10).
+                if !ctx.claim(&LeaseKey::new(lease::MINUTES, m.meeting_id)) {
+                    return;
+                }
                 let ed = DraftEditor::new(m.meeting_id, v.number, &v.text, self.styles);
                 self.editor = Some(ed);
                 self.shown_version = None;

@@ -296,6 +296,13 @@ impl Screen for FollowUp {
             KeyCode::F(_) | KeyCode::Tab | KeyCode::BackTab => false,
             KeyCode::Char('q' | 'c' | 's') if ctrl => false,
             _ => {
+                // Each key keeps the draft's lease; one taken over meanwhile stops it.
+                let leased = self.editor.as_ref().map(|ed| {
+                    crate::store::lease::LeaseKey::new(crate::store::lease::MINUTES, ed.meeting_id)
+                });
+                if leased.is_some_and(|k| !ctx.claim(&k)) {
+                    return true;
+                }
                 self.type_key(key);
                 true
             }
@@ -385,6 +392,16 @@ impl Screen for FollowUp {
 
     fn unsent(&self) -> bool {
         self.editor.as_ref().is_some_and(DraftEditor::needs_send)
+    }
+
+    /// The draft of the minutes while it is open in the editor (issue 10).
+    fn leases(&self) -> Vec<crate::store::lease::LeaseKey> {
+        self.editor
+            .iter()
+            .map(|ed| {
+                crate::store::lease::LeaseKey::new(crate::store::lease::MINUTES, ed.meeting_id)
+            })
+            .collect()
     }
 
     fn cycle_pane(&mut self, ctx: &mut Ctx, by: isize) {

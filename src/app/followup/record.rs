@@ -11,6 +11,7 @@ use crate::domain::{Id, procedure::Entry};
 use crate::i18n;
 use crate::store::after::{AfterChange, TidyRow};
 use crate::store::change::Change;
+use crate::store::lease::{self, LeaseKey};
 
 /// The titles of the bureau's principal leaders (局主要领导): their words are proposed for
 /// 详细整理. The recorder confirms or changes each entry.
@@ -88,7 +89,8 @@ impl FollowUp {
             e.speaker_name.clone(),
             vec![Field::multiline("text", i18n::FU_F_SUMMARY, &t.text)],
         );
-        ctx.open_form(form, Ask::TidyEdit(e.id));
+        let key = LeaseKey::new(lease::TIDIED, e.id);
+        ctx.open_form_leased(key, form, Ask::TidyEdit(e.id));
     }
 
     pub(super) fn submit_tidy_edit(&mut self, ctx: &mut Ctx, entry: Id, f: &mut Form) -> Verdict {

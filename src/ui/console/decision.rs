@@ -9,13 +9,21 @@ use crate::app::Ctx;
 use crate::app::console::{Console, Pane};
 use crate::domain::decision::Outcome;
 use crate::i18n;
+use crate::store::lease::LeaseKey;
 
 pub fn render(frame: &mut Frame<'_>, ctx: &Ctx, c: &Console, area: Rect) {
+    // Another terminal editing the decision: say who (issue 10).
+    let extra = c
+        .procedure
+        .topic_id
+        .and_then(|t| ctx.edited_by(&LeaseKey::decision(t)))
+        .map(|op| format!("· {}", i18n::edited_by(ctx.lang, op)))
+        .unwrap_or_default();
     let block = pane_block(
         ctx,
         c.focus == Pane::Decision && ctx.layers.is_empty(),
         &i18n::PANE_DECISION,
-        String::new(),
+        extra,
     );
     let inner = block.inner(area);
     frame.render_widget(block, area);

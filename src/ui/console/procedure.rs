@@ -11,6 +11,7 @@ use crate::app::console::editor::EntryEditor;
 use crate::app::console::{Console, Pane};
 use crate::domain::procedure::Step;
 use crate::i18n;
+use crate::store::lease::LeaseKey;
 
 pub fn render(frame: &mut Frame<'_>, ctx: &Ctx, c: &Console, area: Rect) {
     let extra = c
@@ -91,6 +92,13 @@ fn header(ctx: &Ctx, ed: &EntryEditor) -> Line<'static> {
     if ed.entry.off_list {
         spans.push(Span::styled(
             format!(" · {}", ctx.t(&i18n::OFF_LIST)),
+            st(ctx, "flag.warn"),
+        ));
+    }
+    // Another terminal is typing here: read-only in this one (issue 10).
+    if let Some(op) = ctx.edited_by(&LeaseKey::entry(ed.entry.id)) {
+        spans.push(Span::styled(
+            format!(" · {}", i18n::edited_by(ctx.lang, op)),
             st(ctx, "flag.warn"),
         ));
     }
