@@ -158,3 +158,16 @@ fn the_back_office_reads_the_last_quarter_and_every_meeting_still_to_hold() {
             .is_none_or(|id| read.iter().any(|m| m.id == id))
     }));
 }
+
+/// Loading the demo again once history is there finds the demo itself, not the oldest
+/// generated meeting: `huiwu demo --years N` run twice does not write history twice.
+#[test]
+fn the_demo_is_found_again_after_its_history() {
+    let now = chrono::DateTime::parse_from_rfc3339(NOW).unwrap();
+    let mut store = Store::open_in_memory("马丽").unwrap();
+    let demo = huiwu::demo::load(&mut store, now).unwrap();
+    history(&mut store, 1);
+    assert_eq!(huiwu::demo::load(&mut store, now).unwrap(), demo);
+    let start = store.meeting(demo).unwrap().unwrap().starts_at;
+    assert_eq!(store.meetings_before(start).unwrap(), 52);
+}

@@ -12,7 +12,8 @@ use huiwu::store::Store;
 
 #[derive(clap::Args)]
 pub struct ExportArgs {
-    /// A meeting id, or `latest` (the most recent by date); the default.
+    /// A meeting id, `latest` (the most recent by date; the default), or a date
+    /// YYYY-MM-DD (the meeting held that day, not a demo one).
     #[arg(long, conflicts_with_all = ["year", "month"])]
     meeting: Option<String>,
     /// A whole year (decisions, ledger).
@@ -87,7 +88,7 @@ pub fn run(store: &Store, kind: Kind, args: ExportArgs, lang: Lang, now: Time) -
     let doc = match doc {
         Ok(d) => d,
         Err(e) => {
-            eprintln!("huiwu: {e}");
+            eprintln!("huiwu: {}", i18n::paper_error(lang, &e));
             return ExitCode::FAILURE;
         }
     };

@@ -41,7 +41,7 @@ const PEOPLE: &[(&str, &str, &str, &str)] = &[
 
 /// Load the demo unless one is there already (idempotent). Returns the demo meeting's id.
 pub fn load(store: &mut Store, now: Time) -> Result<Id> {
-    if let Some(m) = store.meetings()?.into_iter().find(|m| m.is_demo) {
+    if let Some(m) = store.latest_demo_meeting()? {
         return Ok(m.id);
     }
     let mut ids = Vec::new();

@@ -5,6 +5,25 @@ use super::{Lang, Tr};
 /// The issuing mark of the minutes (GB/T 9704 纪要格式: centred, red).
 /// The marking on every page and file of a meeting's paper with classified material
 /// (R4.2, §8.1 "按规定的范围传达……不得扩散").
+/// Why a paper could not be made, in the user's language.
+pub fn paper_error(lang: Lang, e: &crate::export::paper::PaperError) -> String {
+    use crate::export::paper::PaperError;
+    match e {
+        PaperError::Store(e) => super::store_error(lang, e),
+        PaperError::NotPer { kind, of } => {
+            let of_zh = match *of {
+                "year" => "按年",
+                "month" => "按月",
+                _ => "按次会议",
+            };
+            lang.pick(
+                format!("{kind} 这份文书不{of_zh}制作"),
+                format!("the {kind} paper is not made per {of}"),
+            )
+        }
+    }
+}
+
 pub const X_CLASSIFIED_MARK: Tr = Tr(
     "涉密 · 按规定范围传达，不得扩散",
     "CLASSIFIED · pass on only within the prescribed scope",

@@ -60,6 +60,18 @@ impl Store {
             .transpose()
     }
 
+    /// The latest demo meeting: the demo itself (`demo --years` writes its generated
+    /// history before it).
+    pub fn latest_demo_meeting(&self) -> Result<Option<Meeting>> {
+        let sql = format!(
+            "SELECT {COLUMNS} FROM meeting WHERE is_demo = 1 ORDER BY starts_at DESC, id DESC LIMIT 1"
+        );
+        self.conn()
+            .query_row(&sql, [], meeting_row)
+            .optional()?
+            .transpose()
+    }
+
     /// The meetings the console might open on at `now` (see
     /// `domain::meeting::console_meeting`): those in progress, those planned from today
     /// on, and the latest real and demo ones — never all of history.

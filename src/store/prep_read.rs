@@ -214,6 +214,15 @@ impl Store {
         )?)
     }
 
+    /// Whether the back office listed material packages for a meeting.
+    pub fn meeting_has_materials(&self, meeting_id: Id) -> Result<bool> {
+        Ok(self.conn().query_row(
+            "SELECT EXISTS (SELECT 1 FROM material_package WHERE meeting_id = ?1)",
+            [meeting_id],
+            |r| r.get(0),
+        )?)
+    }
+
     /// The classified copies of one meeting (the console hands them out).
     pub fn classified_copies(&self, meeting_id: Id) -> Result<Vec<StoredCopy>> {
         copies(self.conn(), meeting_id)

@@ -119,7 +119,7 @@ impl FollowUp {
         };
         let doc = match build(&ctx.store, r.kind, r.of, ctx.lang, ctx.now()) {
             Ok(d) => d,
-            Err(e) => return ctx.warn(e.to_string()),
+            Err(e) => return ctx.warn(i18n::paper_error(ctx.lang, &e)),
         };
         let format = r.format;
         let path = dir.join(format!(

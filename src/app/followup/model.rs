@@ -32,6 +32,8 @@ pub struct MeetingModel {
     pub copies: Vec<StoredCopy>,
     /// Why copies are still out, when the director let them go (R4.2).
     pub copies_out_reason: Option<String>,
+    /// The back office listed material packages for this meeting (R4.2).
+    pub has_materials: bool,
 }
 
 impl MeetingModel {
@@ -55,6 +57,7 @@ impl MeetingModel {
             archived: store.archived(id)?,
             copies: store.classified_copies(id)?,
             copies_out_reason: store.classified_out_reason(id)?,
+            has_materials: store.meeting_has_materials(id)?,
             decisions,
             entries,
             ledger,
@@ -91,8 +94,8 @@ impl MeetingModel {
     }
 
     /// The papers of §7.4 at hand. The agenda is taken as present when the meeting has
-    /// topics and the reports (materials) when the ledger lists them: both are the back
-    /// office's papers — wired when the back office lands.
+    /// topics, the reports (materials) when the back office listed packages of them for
+    /// this meeting or the ledger lists them.
     pub fn papers_present(&self) -> Vec<Paper> {
         let mut out = Vec::new();
         if !self.view.topics.is_empty() {
@@ -101,10 +104,11 @@ impl MeetingModel {
         if !self.view.parts.is_empty() {
             out.push(Paper::AttendeeList);
         }
-        if self
-            .ledger
-            .as_ref()
-            .is_some_and(|l| l.items.iter().any(|i| i.paper == Paper::Materials))
+        if self.has_materials
+            || self
+                .ledger
+                .as_ref()
+                .is_some_and(|l| l.items.iter().any(|i| i.paper == Paper::Materials))
         {
             out.push(Paper::Materials);
         }

@@ -34,8 +34,11 @@ pub fn render(frame: &mut Frame<'_>, ctx: &Ctx, f: &FollowUp, area: Rect) {
         .enumerate()
         .skip(skip)
         .map(|(i, m)| {
+            // A held demo meeting (or generated history) is never taken for the record.
             let state = if m.starts_at > now {
                 ctx.t(&i18n::PLANNED)
+            } else if m.is_demo {
+                ctx.t(&i18n::DEMO_MARK)
             } else {
                 ""
             };
