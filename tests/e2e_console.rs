@@ -445,6 +445,32 @@ fn pasting_5000_characters_is_saved_whole() {
     assert_eq!(t.wait_exit(TIMEOUT), Some(0), "Ctrl-Q after the paste");
 }
 
+/// Keys typed faster than frames — an input method's phrases, a fast typist — wait in the
+/// terminal several KiB at a time. They must all be taken and shown at once, not when the
+/// next key arrives: crossterm reads 1 KiB per wake-up of its edge-triggered poll, and the
+/// rest used to stay in the terminal, off the screen and unsaved (issue 11).
+#[test]
+fn a_burst_of_keys_beyond_one_read_is_taken_at_once() {
+    const N: usize = 1200; // 3,600 bytes waiting at once: several reads of crossterm's
+    const SET: [char; 10] = ['子', '丑', '寅', '卯', '辰', '巳', '午', '未', '申', '酉'];
+    let (_dir, db) = temp_db();
+    let mut t = start(&db);
+    let mut typed: String = (0..N - 1)
+        .map(|i| SET[(i * 3 + i / 7) % SET.len()])
+        .collect();
+    typed.push('囍');
+    // One write: everything is in the terminal before the console reads any of it.
+    t.write_raw(typed.as_bytes());
+    let tail: String = typed.chars().skip(N - 12).collect();
+    wait_right_text(&t, &tail, "the end of the burst, with no further key");
+    t.key("Ctrl-q");
+    assert_eq!(t.wait_exit(TIMEOUT), Some(0), "Ctrl-Q after the burst");
+    assert!(
+        export_record(&db).contains(&format!("{DEMO_ENTRY_END}{typed}")),
+        "the record should hold the burst whole, after 吴刚's words"
+    );
+}
+
 #[test]
 fn restart_reopens_at_the_same_place() {
     let (_dir, db) = temp_db();

@@ -75,18 +75,34 @@ fn event_loop(
         }
         // Take everything that is waiting before drawing again: an input method or a
         // fast typist sends many keys at once, and each should show in the next frame.
+        let mut rearmed = false;
         loop {
-            if let Wait::HungUp = wait_for_input(Duration::ZERO) {
-                return Ok(Ended::TerminalGone(io::Error::other("terminal hung up")));
-            }
+            let waiting = match wait_for_input(Duration::ZERO) {
+                Wait::HungUp => {
+                    return Ok(Ended::TerminalGone(io::Error::other("terminal hung up")));
+                }
+                Wait::Ready => true,
+                Wait::Quiet => false,
+            };
             match event::poll(Duration::ZERO) {
-                Ok(true) => match event::read() {
-                    Ok(ev) => {
-                        debug_panic(&ev);
-                        app.handle_event(ev)
+                Ok(true) => {
+                    rearmed = false;
+                    match event::read() {
+                        Ok(ev) => {
+                            debug_panic(&ev);
+                            app.handle_event(ev)
+                        }
+                        Err(e) => return Ok(Ended::TerminalGone(e)),
                     }
-                    Err(e) => return Ok(Ended::TerminalGone(e)),
-                },
+                }
+                // crossterm says nothing is waiting while the terminal holds input: its
+                // edge-triggered reader stopped after one read of 1 KiB (see
+                // `tty::rearm_input`). Wake it, once per read, instead of leaving the rest
+                // of a burst in the terminal until the next key.
+                Ok(false) if waiting && !rearmed => {
+                    rearmed = true;
+                    super::tty::rearm_input();
+                }
                 Ok(false) => break,
                 Err(e) => return Ok(Ended::TerminalGone(e)),
             }

@@ -37,7 +37,9 @@ pub(super) fn load(
     let Some(view) = MeetingView::load(store, meeting_id, now)? else {
         return Err(StoreError::BadData(format!("no meeting {meeting_id}")));
     };
-    Ok((view, OfficeView::load(store)?))
+    let since = view.meeting.starts_at - chrono::Duration::days(OfficeView::WINDOW_DAYS);
+    let office = OfficeView::load_around(store, since)?;
+    Ok((view, office))
 }
 
 pub fn agenda(
@@ -127,7 +129,7 @@ pub fn agenda_doc(
     }
     // What the meeting hears first: the earlier decisions still open (R7.3).
     doc.heading(1, t(&i18n::X_CARRIED));
-    let items = store.followup_items()?;
+    let items = store.followup_items_open_on(m.starts_at.date_naive())?;
     let carried = carried_into(&items, meeting_id, m.starts_at.date_naive());
     if carried.is_empty() {
         doc.paragraph(t(&i18n::X_NO_CARRIED));

@@ -45,14 +45,16 @@ pub fn register_doc(
             .map(|p| p.name.clone())
             .unwrap_or_default()
     };
-    let items: Vec<Item> = store
-        .followup_items()?
-        .into_iter()
-        .filter(|i| match scope {
-            Scope::Meeting(id) => i.meeting_id == id,
-            Scope::Year(y) => i.meeting_date.year() == y,
-        })
-        .collect();
+    // One meeting's items only: reading the whole register (and each item's notes) for
+    // one meeting made every meeting's paper, and the year's archive, grow with history.
+    let items: Vec<Item> = match scope {
+        Scope::Meeting(id) => store.followup_items_of(id)?,
+        Scope::Year(y) => store
+            .followup_items()?
+            .into_iter()
+            .filter(|i| i.meeting_date.year() == y)
+            .collect(),
+    };
     let t = |x: &i18n::Tr| lang.t(x);
     let mut doc = Document::new(t(&i18n::X_REGISTER_TITLE)).in_lang(lang);
     doc.field(

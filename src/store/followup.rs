@@ -134,6 +134,27 @@ impl Store {
         Ok(out)
     }
 
+    /// The items of meetings before `day` still open on that day (open now, or done only
+    /// after it): what a meeting on `day` hears first (R7.3). Through the status and
+    /// done-day indexes, not the years of items done long ago.
+    pub fn followup_items_open_on(&self, day: NaiveDate) -> Result<Vec<Item>> {
+        let sql = format!(
+            "SELECT {ITEM_COLUMNS} FROM followup_item i JOIN meeting m ON m.id = i.meeting_id
+             WHERE i.id IN (
+                 SELECT id FROM followup_item WHERE status IN ('in_progress', 'stalled')
+                 UNION SELECT id FROM followup_item WHERE done_on > ?1 AND status = 'done')
+               AND substr(m.starts_at, 1, 10) < ?1
+             ORDER BY m.starts_at, i.id"
+        );
+        let mut st = self.conn().prepare_cached(&sql)?;
+        let rows = st.query_map([day_text(day)], item_row)?;
+        let mut out = Vec::new();
+        for row in rows {
+            out.push(with_notes(self.conn(), row??)?);
+        }
+        Ok(out)
+    }
+
     /// The register items of one meeting.
     pub fn followup_items_of(&self, meeting_id: Id) -> Result<Vec<Item>> {
         let sql = format!(

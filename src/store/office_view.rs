@@ -55,6 +55,12 @@ impl OfficeView {
         Self::load_since(store, &super::time::time_text(&since))
     }
 
+    /// The meetings from `since` on (and every one still to hold), for a paper of an
+    /// older meeting.
+    pub fn load_around(store: &Store, since: Time) -> Result<Self> {
+        Self::load_since(store, &super::time::time_text(&since))
+    }
+
     /// The meetings from `since` (a stored time; "" for all) and everything of theirs.
     pub fn load_since(store: &Store, since: &str) -> Result<Self> {
         Ok(Self {

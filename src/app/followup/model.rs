@@ -34,6 +34,8 @@ pub struct MeetingModel {
     pub copies_out_reason: Option<String>,
     /// The back office listed material packages for this meeting (R4.2).
     pub has_materials: bool,
+    /// The decisions of earlier meetings still open on this meeting's day (R7.3).
+    pub carried_items: Vec<crate::domain::followup::Item>,
 }
 
 impl MeetingModel {
@@ -58,6 +60,7 @@ impl MeetingModel {
             copies: store.classified_copies(id)?,
             copies_out_reason: store.classified_out_reason(id)?,
             has_materials: store.meeting_has_materials(id)?,
+            carried_items: store.followup_items_open_on(view.meeting.starts_at.date_naive())?,
             decisions,
             entries,
             ledger,

@@ -109,7 +109,11 @@ fn render_detail(frame: &mut Frame<'_>, ctx: &Ctx, f: &FollowUp, area: Rect) {
             ));
         }
     }
-    let carried = carried_into(&f.items, m.id(), m.view.meeting.starts_at.date_naive());
+    let carried = carried_into(
+        &m.carried_items,
+        m.id(),
+        m.view.meeting.starts_at.date_naive(),
+    );
     lines.push(Line::styled(
         ctx.t(&i18n::CARRIED_HEAD).to_string(),
         st(ctx, "header"),
