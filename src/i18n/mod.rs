@@ -5,11 +5,13 @@
 //! screen shares. Everything is re-exported here, so a text is always `i18n::NAME`.
 mod console;
 mod export;
+mod safety;
 
 use crate::domain::attendance::Punctuality;
 use crate::store::StoreError;
 pub use console::*;
 pub use export::*;
+pub use safety::*;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Lang {
@@ -237,6 +239,7 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
             format!("无法创建或打开数据库 {}：{source}", path.display()),
             format!("Cannot create or open the database {}: {source}", path.display()),
         ),
+        StoreError::WrongPassphrase { path } => wrong_passphrase(lang, path),
         StoreError::NoSuchDatabase { path } => lang.pick(
             format!("没有这个数据库：{}", path.display()),
             format!("No such database: {}", path.display()),

@@ -12,6 +12,8 @@ pub enum StoreError {
     },
     #[error("{path} is not a huiwu database")]
     NotHuiwu { path: PathBuf },
+    #[error("wrong passphrase, or {path} is not a huiwu database")]
+    WrongPassphrase { path: PathBuf },
     #[error("no such database: {path}")]
     NoSuchDatabase { path: PathBuf },
     #[error("{path} is an empty file, not a huiwu database")]

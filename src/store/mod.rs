@@ -5,17 +5,24 @@
 //! audit row with the old and new values (R9.4). The console's own writes go through
 //! [`change::Change`] and the save queue of [`writer`]: durable, retried, never blocking.
 mod attendance;
+mod audit_log;
+pub mod chain;
 pub mod change;
+pub mod cipher;
 mod decision;
 mod error;
+pub mod head;
+mod health;
 mod meeting;
 mod open;
 mod people;
+pub(crate) mod private;
 pub mod procedure;
 mod session;
 mod time;
 mod topic;
 pub mod tx;
+pub mod verify;
 pub mod view;
 pub mod writer;
 
@@ -27,7 +34,9 @@ use std::time::Duration;
 use rusqlite::Connection;
 use rusqlite_migration::M;
 
+pub use audit_log::{AuditFilter, AuditLine};
 pub use error::StoreError;
+pub use health::Health;
 pub use open::{Access, access, integrity_report};
 pub use session::SessionState;
 
@@ -40,6 +49,7 @@ pub type Result<T> = std::result::Result<T, StoreError>;
 const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0001_initial.sql")),
     M::up(include_str!("migrations/0002_changes.sql")),
+    M::up(include_str!("migrations/0005_audit_chain.sql")),
 ];
 
 /// The schema version this program writes (the number of migrations).
@@ -183,32 +193,6 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
-    }
-
-    /// Integrity check for `huiwu check`: an empty list means all is well.
-    pub fn check(&self) -> Result<Vec<String>> {
-        let mut problems = Vec::new();
-        let mut st = self.conn.prepare("PRAGMA integrity_check")?;
-        let rows = st.query_map([], |r| r.get::<_, String>(0))?;
-        for row in rows {
-            let row = row?;
-            if row != "ok" {
-                problems.push(row);
-            }
-        }
-        let mut st = self.conn.prepare("PRAGMA foreign_key_check")?;
-        let rows = st.query_map([], |r| {
-            Ok(format!(
-                "foreign key: {} row {} -> {}",
-                r.get::<_, String>(0)?,
-                r.get::<_, i64>(1)?,
-                r.get::<_, String>(2)?
-            ))
-        })?;
-        for row in rows {
-            problems.push(row?);
-        }
-        Ok(problems)
     }
 }
 
