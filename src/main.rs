@@ -7,12 +7,15 @@ use clap::{Parser, Subcommand};
 use huiwu::app::keymap::Keymap;
 use huiwu::app::run::{Ended, run};
 use huiwu::app::{App, Settings, SystemClock};
+use huiwu::cli::Env;
+use huiwu::cli::audit::AuditCommand;
+use huiwu::cli::backup::{BackupArgs, RestoreArgs};
 use huiwu::config::{self, Config};
 use huiwu::domain::Clock;
 use huiwu::export::{self, Format};
 use huiwu::i18n::{self, Lang};
 use huiwu::store::writer::Writer;
-use huiwu::store::{Access, Store, access};
+use huiwu::store::{Access, Store, StoreError, access, cipher};
 use huiwu::theme::Theme;
 
 #[derive(Parser)]
@@ -42,8 +45,23 @@ struct Cli {
 enum Command {
     /// Load the demo meeting into the database (does nothing if it is there already).
     Demo,
-    /// Check the database's integrity: prints ok or what is wrong (exit 0 / 1).
+    /// Check the database: integrity, foreign keys, the audit chain and its head file;
+    /// prints ok or what is wrong (exit 0 / 1).
     Check,
+    /// The audit trail: verify its hash chain, or list it readably.
+    Audit {
+        #[command(subcommand)]
+        what: AuditCommand,
+    },
+    /// Back the database up now (into the backups folder beside it, or -o FILE).
+    Backup(BackupArgs),
+    /// Put a backup in the database's place (checked and asked first; the current
+    /// database is kept in the backups folder).
+    Restore(RestoreArgs),
+    /// Encrypt the database with a passphrase (asked twice, not shown).
+    Encrypt,
+    /// Remove the database's encryption.
+    Decrypt,
     /// Write one of the meeting's papers to stdout or a file.
     Export {
         #[command(subcommand)]
@@ -102,11 +120,16 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     };
     let clock = SystemClock;
+    let env = Env {
+        db: db.clone(),
+        operator: operator.clone(),
+        lang,
+    };
     match cli.command {
         Some(Command::Demo) => {
-            let mut store = match Store::open(&db, &operator) {
+            let mut store = match env.read_write() {
                 Ok(s) => s,
-                Err(e) => return fail_open(lang, &e),
+                Err(code) => return code,
             };
             match huiwu::demo::load(&mut store, clock.now()) {
                 Ok(id) => {
@@ -116,18 +139,38 @@ fn main() -> ExitCode {
                 Err(e) => fail_open(lang, &e),
             }
         }
-        // Checking and exporting read only: they never create or change anything.
-        Some(Command::Check) => check(&db, &operator, lang),
-        Some(Command::Export { paper }) => match Store::open_read_only(&db, &operator) {
+        // Checking, exporting and backing up read only: they never create or change anything.
+        Some(Command::Check) => huiwu::cli::check::run(&env),
+        Some(Command::Export { paper }) => match env.read_only() {
             Ok(store) => export_paper(&store, paper, lang, clock.now()),
-            Err(e) => fail_open(lang, &e),
+            Err(code) => code,
         },
+        Some(Command::Audit { what }) => huiwu::cli::audit::run(&env, what),
+        Some(Command::Backup(args)) => huiwu::cli::backup::backup(&env, &args),
+        Some(Command::Restore(args)) => huiwu::cli::backup::restore(&env, &args),
+        Some(Command::Encrypt) => huiwu::cli::cipher::encrypt(&env),
+        Some(Command::Decrypt) => huiwu::cli::cipher::decrypt(&env),
         None => {
             let read_only = access(&db) == Access::ReadOnly;
-            let opened = if read_only {
-                Store::open_read_only(&db, &operator)
-            } else {
-                Store::open(&db, &operator)
+            let open = || {
+                if read_only {
+                    Store::open_read_only(&db, &operator)
+                } else {
+                    Store::open(&db, &operator)
+                }
+            };
+            // An encrypted database asks for its passphrase on a screen of its own.
+            let opened = match open() {
+                Err(StoreError::NotHuiwu { .. }) if cipher::may_be_encrypted(&db) => {
+                    match huiwu::app::passphrase::ask(lang, &db, |pass| {
+                        cipher::remember(&db, pass);
+                        open()
+                    }) {
+                        Some(opened) => opened,
+                        None => return ExitCode::FAILURE,
+                    }
+                }
+                other => other,
             };
             match opened {
                 Ok(store) => {
@@ -143,30 +186,6 @@ fn main() -> ExitCode {
             }
         }
     }
-}
-
-/// `huiwu check`: every problem `integrity_check` and the foreign keys report, exit 0
-/// only when there is none. A damaged database is still examined and its damage listed.
-fn check(db: &std::path::Path, operator: &str, lang: Lang) -> ExitCode {
-    let problems = match Store::open_read_only(db, operator) {
-        Ok(store) => match store.check() {
-            Ok(p) => p,
-            Err(e) => return fail(lang, &e),
-        },
-        Err(e @ huiwu::store::StoreError::Corrupt(_)) => {
-            eprintln!("huiwu: {}", i18n::store_error(lang, &e));
-            huiwu::store::integrity_report(db)
-        }
-        Err(e) => return fail_open(lang, &e),
-    };
-    if problems.is_empty() {
-        println!("ok");
-        return ExitCode::SUCCESS;
-    }
-    for line in problems {
-        println!("{line}");
-    }
-    ExitCode::FAILURE
 }
 
 fn default_db() -> Option<PathBuf> {
@@ -247,6 +266,17 @@ fn console(
     let (db, lang, operator, read_only) = (who.db, who.lang, who.operator, who.read_only);
     let clock = SystemClock;
     let empty = matches!(store.latest_meeting(), Ok(None));
+    // The head file beside the database: commits lost since the last start (the -wal
+    // deleted after a crash) or rows added outside the program are said at once.
+    let head = if read_only {
+        store.head_state()
+    } else {
+        store.settle_head()
+    };
+    let warnings: Vec<String> = match &head {
+        Ok(state) => i18n::head_problem(lang, state).into_iter().collect(),
+        Err(e) => vec![i18n::store_error(lang, e)],
+    };
     if read_only {
         notes.insert(0, lang.t(&i18n::READ_ONLY_NOTE).to_string());
     } else if empty {
@@ -301,11 +331,21 @@ fn console(
         Err(e) => return fail(lang, &e),
     };
     app.ctx.read_only = read_only;
-    if !notes.is_empty() {
-        let error = notes
-            .iter()
-            .any(|n| n.starts_with("config") || n.starts_with("theme"));
-        let text = notes.join(" · ");
+    if !read_only {
+        // Automatic backups on a thread of their own (issue 10).
+        let every = huiwu::store::keeper::EVERY;
+        app.ctx.backups = Some(huiwu::store::keeper::Keeper::start(db, every));
+    }
+    if !notes.is_empty() || !warnings.is_empty() {
+        let error = !warnings.is_empty()
+            || notes
+                .iter()
+                .any(|n| n.starts_with("config") || n.starts_with("theme"));
+        let text = warnings
+            .into_iter()
+            .chain(notes)
+            .collect::<Vec<_>>()
+            .join(" · ");
         if error {
             app.ctx.warn(text)
         } else {

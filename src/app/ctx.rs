@@ -62,6 +62,8 @@ pub struct Ctx {
     pub requests: Vec<Request>,
     /// The terminal's size, when known (none on a test backend).
     pub size: Option<(u16, u16)>,
+    /// The automatic backups' thread (issue 10), when the database can be written.
+    pub backups: Option<crate::store::keeper::Keeper>,
 }
 
 impl Ctx {
@@ -80,6 +82,7 @@ impl Ctx {
             screen: ScreenId::Console,
             requests: Vec::new(),
             size: None,
+            backups: None,
         }
     }
 
@@ -111,6 +114,14 @@ impl Ctx {
     pub fn store_failed(&mut self, e: &StoreError) {
         let text = i18n::store_error(self.lang, e);
         self.warn(text);
+    }
+
+    /// Say on the message line when an automatic backup failed (issue 10).
+    pub fn backup_news(&mut self) {
+        if let Some(e) = self.backups.as_ref().and_then(|k| k.failure()) {
+            let text = i18n::backup_failed(self.lang, &e);
+            self.warn(text);
+        }
     }
 
     /// Hand changes made now to the save queue, as one transaction. On a read-only

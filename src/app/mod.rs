@@ -25,6 +25,7 @@ pub mod keymap;
 pub mod keyspec;
 pub mod layer;
 pub mod leaving;
+pub mod passphrase;
 pub mod picker;
 pub mod run;
 pub mod saver;
@@ -333,6 +334,7 @@ impl App {
     /// let stale messages go.
     pub fn tick(&mut self) {
         self.ctx.saver.poll(&mut self.ctx.store);
+        self.ctx.backup_news();
         self.console.saved(&self.ctx);
         let (screen, ctx) = self.parts(self.screen);
         screen.tick(ctx);

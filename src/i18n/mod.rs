@@ -240,6 +240,8 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
             format!("Cannot create or open the database {}: {source}", path.display()),
         ),
         StoreError::WrongPassphrase { path } => wrong_passphrase(lang, path),
+        StoreError::InUse { path } => in_use(lang, path),
+        StoreError::NoEncryption => lang.t(&NO_ENCRYPTION).to_string(),
         StoreError::NoSuchDatabase { path } => lang.pick(
             format!("没有这个数据库：{}", path.display()),
             format!("No such database: {}", path.display()),

@@ -113,3 +113,183 @@ pub fn head_problem(lang: Lang, state: &HeadState) -> Option<String> {
         HeadState::NoFile | HeadState::Holds => None,
     }
 }
+
+pub const CANCELLED: Tr = Tr("已取消", "Cancelled");
+pub const NEW_PASSPHRASE: Tr = Tr("新口令（不显示）：", "New passphrase (not shown): ");
+pub const PASSPHRASE_AGAIN: Tr = Tr("再输入一次：", "Once more: ");
+pub const EMPTY_PASSPHRASE: Tr = Tr("口令不能为空", "The passphrase cannot be empty");
+pub const PASSPHRASES_DIFFER: Tr = Tr(
+    "两次输入的口令不一致，请重新输入",
+    "The two passphrases differ: type it again",
+);
+pub const ALREADY_ENCRYPTED: Tr = Tr(
+    "数据库已经加密（或不是 SQLite 文件），未做任何改动",
+    "The database is encrypted already (or not an SQLite file); nothing was changed",
+);
+pub const NOT_ENCRYPTED: Tr = Tr(
+    "数据库没有加密，未做任何改动",
+    "The database is not encrypted; nothing was changed",
+);
+pub const NO_HEAD_FILE: Tr = Tr(
+    "链头文件：无（数据库所在目录中没有 .head 文件，无法判断最近的更改是否丢失）",
+    "Head file: none (no .head file beside the database: cannot tell whether recent changes were lost)",
+);
+pub const AUDIT_SHOW_HEADER: Tr = Tr(
+    "编号  时间  操作员  操作 对象  字段：原值 → 新值",
+    "Row  When  Operator  Action object  field: old → new",
+);
+pub const RESTORE_SAME_FILE: Tr = Tr(
+    "要恢复的文件就是当前数据库本身",
+    "The file to restore is the database itself",
+);
+pub const NOT_RESTORED: Tr = Tr("未恢复，未做任何改动", "Not restored; nothing was changed");
+
+/// What the passphrase is for.
+pub fn passphrase_prompt(lang: Lang, db: &Path) -> String {
+    lang.pick(
+        format!("{} 已加密。口令（不显示）：", db.display()),
+        format!("{} is encrypted. Passphrase (not shown): ", db.display()),
+    )
+}
+
+/// The chain in one line: sound with its head, not chained yet, or its first bad row.
+pub fn chain_summary(lang: Lang, c: &crate::store::verify::ChainReport) -> String {
+    if !c.chained {
+        return lang.pick(
+            "审计链：此数据库来自较早的版本，尚未建立审计链（以读写方式打开一次即建立）".into(),
+            "Audit chain: none yet, the database is from an older version (opening it to write makes it)".into(),
+        );
+    }
+    match (&c.first_break, &c.head) {
+        (Some(b), _) => chain_break(lang, b),
+        (None, Some(h)) => lang.pick(
+            format!("审计链：{} 条记录完好，链头 {}", c.rows, h.label()),
+            format!("Audit chain: {} rows sound, head {}", c.rows, h.label()),
+        ),
+        (None, None) => lang.pick("审计链：没有记录".into(), "Audit chain: no rows".into()),
+    }
+}
+
+pub fn audit_rows(lang: Lang, n: usize) -> String {
+    lang.pick(format!("共 {n} 条"), format!("{n} rows"))
+}
+
+pub fn backup_written(lang: Lang, path: &Path) -> String {
+    lang.pick(
+        format!("已备份到 {}", path.display()),
+        format!("Backed up to {}", path.display()),
+    )
+}
+
+/// The console's message line when an automatic backup failed.
+pub fn backup_failed(lang: Lang, e: &crate::store::StoreError) -> String {
+    let why = match e {
+        crate::store::StoreError::DiskFull => {
+            lang.pick("磁盘已满".into(), "the disk is full".into())
+        }
+        other => super::open_error(lang, other),
+    };
+    lang.pick(
+        format!("自动备份失败：{why}。会议记录照常保存；请检查磁盘空间，或用 huiwu backup -o 备份到别处"),
+        format!("The automatic backup failed: {why}. The record is still saved; check the disk space, or back up elsewhere with huiwu backup -o"),
+    )
+}
+
+pub fn restore_refused(lang: Lang, why: &str) -> String {
+    lang.pick(
+        format!("不能用此文件恢复，未做任何改动：{why}"),
+        format!("This file cannot be restored; nothing was changed: {why}"),
+    )
+}
+
+/// The question before a restore: what comes in, what goes aside.
+pub fn restore_question(
+    lang: Lang,
+    file: &Path,
+    db: &Path,
+    latest: Option<&crate::domain::meeting::Meeting>,
+    head: Option<&ChainHead>,
+) -> String {
+    let meeting = latest
+        .map(|m| format!("{} {}", m.starts_at.format("%Y-%m-%d %H:%M"), m.title))
+        .unwrap_or_else(|| "—".into());
+    let head = head.map(ChainHead::label).unwrap_or_else(|| "—".into());
+    lang.pick(
+        format!(
+            "将用 {}（最近的会议：{meeting}；审计链头 {head}）替换 {}。\n当前数据库先另存到备份目录。确认恢复？输入 yes 确认：",
+            file.display(),
+            db.display()
+        ),
+        format!(
+            "{} (latest meeting: {meeting}; audit head {head}) will replace {}.\nThe current database is kept in the backups folder first. Restore? Type yes: ",
+            file.display(),
+            db.display()
+        ),
+    )
+}
+
+pub fn database_restored(lang: Lang, db: &Path, aside: Option<&Path>) -> String {
+    match aside {
+        Some(a) => lang.pick(
+            format!("已恢复 {}。原数据库另存为 {}", db.display(), a.display()),
+            format!(
+                "{} is restored. The database it replaced is kept as {}",
+                db.display(),
+                a.display()
+            ),
+        ),
+        None => lang.pick(
+            format!("已恢复 {}", db.display()),
+            format!("{} is restored", db.display()),
+        ),
+    }
+}
+
+pub fn encrypted(lang: Lang, db: &Path, plain_backups: usize, folder: &Path) -> String {
+    let mut text = lang.pick(
+        format!(
+            "{} 已加密。请牢记口令：遗失口令将无法打开数据库",
+            db.display()
+        ),
+        format!(
+            "{} is encrypted. Keep the passphrase safe: without it the database cannot be opened",
+            db.display()
+        ),
+    );
+    if plain_backups > 0 {
+        text.push('\n');
+        text.push_str(&lang.pick(
+            format!("注意：{} 中还有 {plain_backups} 个加密前的备份，未加密；请妥善处理（删除或转移）", folder.display()),
+            format!("Note: {} still holds {plain_backups} backups made before, unencrypted; remove or move them", folder.display()),
+        ));
+    }
+    text
+}
+
+pub fn decrypted(lang: Lang, db: &Path) -> String {
+    lang.pick(
+        format!("{} 已解密，此后无需口令即可打开", db.display()),
+        format!(
+            "{} is decrypted: it opens without a passphrase from now on",
+            db.display()
+        ),
+    )
+}
+
+pub const PASSPHRASE_TITLE: Tr = Tr(
+    " 会务 huiwu · 数据库已加密 ",
+    " huiwu · encrypted database ",
+);
+pub const PASSPHRASE_LABEL: Tr = Tr("口令：", "Passphrase: ");
+pub const OPENING: Tr = Tr("正在打开…", "Opening…");
+pub const PASSPHRASE_KEYS: Tr = Tr(
+    "Enter 打开  Esc 退出  Ctrl-U 清空  F9 English",
+    "Enter open  Esc quit  Ctrl-U clear  F9 中文",
+);
+
+pub fn encrypted_database(lang: Lang, db: &Path) -> String {
+    lang.pick(
+        format!("{} 已加密，请输入口令。", db.display()),
+        format!("{} is encrypted: type its passphrase.", db.display()),
+    )
+}

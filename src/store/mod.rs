@@ -6,6 +6,7 @@
 //! [`change::Change`] and the save queue of [`writer`]: durable, retried, never blocking.
 mod attendance;
 mod audit_log;
+pub mod backup;
 pub mod chain;
 pub mod change;
 pub mod cipher;
@@ -13,11 +14,13 @@ mod decision;
 mod error;
 pub mod head;
 mod health;
+pub mod keeper;
 mod meeting;
 mod open;
 mod people;
 pub(crate) mod private;
 pub mod procedure;
+pub mod replace;
 mod session;
 mod time;
 mod topic;

@@ -3,6 +3,7 @@
 //! layers are shared.
 mod console;
 mod layers;
+pub mod passphrase;
 mod statusbar;
 pub mod text;
 
