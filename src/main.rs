@@ -274,7 +274,7 @@ fn console(
         store.settle_head()
     };
     let warnings: Vec<String> = match &head {
-        Ok(state) => i18n::head_problem(lang, state).into_iter().collect(),
+        Ok(state) => i18n::head_warning(lang, state).into_iter().collect(),
         Err(e) => vec![i18n::store_error(lang, e)],
     };
     if read_only {

@@ -44,6 +44,10 @@ pub fn run(env: &Env) -> ExitCode {
             }
         }
     }
+    // Earlier findings stay on record: said, though they do not fail the check.
+    for incident in store.chain_incidents().unwrap_or_default() {
+        println!("{}", i18n::chain_incident(lang, &incident));
+    }
     if health.is_ok() {
         println!("ok");
         ExitCode::SUCCESS

@@ -293,3 +293,47 @@ pub fn encrypted_database(lang: Lang, db: &Path) -> String {
         format!("{} is encrypted: type its passphrase.", db.display()),
     )
 }
+
+/// The console's message line at start when the head file and the database disagree:
+/// short enough for one line of an 80-column terminal, the rest is in `huiwu check`.
+pub fn head_warning(lang: Lang, state: &HeadState) -> Option<String> {
+    match state {
+        HeadState::Lost { file, db } => {
+            let from = db.as_ref().map_or(0, |d| d.row) + 1;
+            Some(lang.pick(
+                format!("⚠ 数据库缺少最近的更改（审计 #{from}–#{}）：-wal 可能在崩溃后被删。详见 huiwu check", file.row),
+                format!("⚠ Latest changes missing (audit #{from}–#{}): the -wal may have been deleted after a crash. See huiwu check", file.row),
+            ))
+        }
+        HeadState::Rewritten { file, .. } => Some(lang.pick(
+            format!("⚠ 审计记录自 #{} 起被改写。详见 huiwu check", file.row),
+            format!(
+                "⚠ The audit trail was rewritten from #{}. See huiwu check",
+                file.row
+            ),
+        )),
+        HeadState::Unvouched { first, last, .. } => Some(lang.pick(
+            format!("⚠ 审计 #{first}–#{last} 不是本程序保存的。详见 huiwu check"),
+            format!("⚠ Audit rows #{first}–#{last} were not saved by huiwu. See huiwu check"),
+        )),
+        HeadState::NoFile | HeadState::Holds => None,
+    }
+}
+
+/// A loss or rewrite the program found at a start and recorded in the trail.
+pub fn chain_incident(lang: Lang, row: &crate::store::AuditLine) -> String {
+    let was = row.old.as_deref().unwrap_or("—");
+    let now = row.new.as_deref().unwrap_or("—");
+    let what = match (row.action.as_str(), lang) {
+        ("lost", Lang::Zh) => "发现更改丢失",
+        ("rewritten", Lang::Zh) => "发现审计记录被改写",
+        (_, Lang::Zh) => "发现程序之外添加的审计记录",
+        ("lost", Lang::En) => "found changes lost",
+        ("rewritten", Lang::En) => "found the audit trail rewritten",
+        (_, Lang::En) => "found audit rows added outside the program",
+    };
+    lang.pick(
+        format!("注意：{} {} 启动时{what}（链头应为 {was}，实为 {now}），已记入审计 #{}", row.at, row.operator, row.id),
+        format!("Note: at {} {} started and {what} (head should be {was}, was {now}); recorded as audit #{}", row.at, row.operator, row.id),
+    )
+}

@@ -219,6 +219,18 @@ impl Store {
         }
     }
 
+    /// The losses and rewrites found at earlier starts and recorded in the trail.
+    pub fn chain_incidents(&self) -> Result<Vec<super::AuditLine>> {
+        Ok(self
+            .audit_lines(&super::AuditFilter::default())?
+            .into_iter()
+            .filter(|r| {
+                r.entity == "audit"
+                    && ["lost", "rewritten", "unvouched"].contains(&r.action.as_str())
+            })
+            .collect())
+    }
+
     /// At the start of a read-write session: when the database lacks what the head file
     /// names, record that in the audit trail (who started, what was missing) and start a
     /// new head from there; returns what was found, for the warning. A missing head file
