@@ -15,7 +15,7 @@ use huiwu::domain::Clock;
 use huiwu::export::{self, Format};
 use huiwu::i18n::{self, Lang};
 use huiwu::store::writer::Writer;
-use huiwu::store::{Access, Store, StoreError, access, cipher};
+use huiwu::store::{Access, Store, access, cipher};
 use huiwu::theme::Theme;
 
 #[derive(Parser)]
@@ -160,17 +160,16 @@ fn main() -> ExitCode {
                 }
             };
             // An encrypted database asks for its passphrase on a screen of its own.
-            let opened = match open() {
-                Err(StoreError::NotHuiwu { .. }) if cipher::may_be_encrypted(&db) => {
-                    match huiwu::app::passphrase::ask(lang, &db, |pass| {
-                        cipher::remember(&db, pass);
-                        open()
-                    }) {
-                        Some(opened) => opened,
-                        None => return ExitCode::FAILURE,
-                    }
+            let opened = if cipher::may_be_encrypted(&db) {
+                match huiwu::app::passphrase::ask(lang, &db, |pass| {
+                    cipher::remember(&db, pass);
+                    open()
+                }) {
+                    Some(opened) => opened,
+                    None => return ExitCode::FAILURE,
                 }
-                other => other,
+            } else {
+                open()
             };
             match opened {
                 Ok(store) => {

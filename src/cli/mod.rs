@@ -50,20 +50,16 @@ impl Env {
 }
 
 /// Open with `open`; when the file looks encrypted and no passphrase is known for it,
-/// ask for one on the terminal and try again. None: the user cancelled.
+/// ask for one on the terminal first: no connection without the key touches an encrypted
+/// file (closing one would fold its -wal into it). None: the user cancelled.
 pub fn with_passphrase<T>(
     db: &Path,
     lang: Lang,
     open: impl Fn() -> Result<T, StoreError>,
 ) -> Option<Result<T, StoreError>> {
-    match open() {
-        Err(StoreError::NotHuiwu { .. })
-            if key::may_be_encrypted(db) && key::key_for(db).is_none() =>
-        {
-            let pass = ask::passphrase(&i18n::passphrase_prompt(lang, db))?;
-            key::remember(db, pass);
-            Some(open())
-        }
-        other => Some(other),
+    if key::may_be_encrypted(db) && key::key_for(db).is_none() {
+        let pass = ask::passphrase(&i18n::passphrase_prompt(lang, db))?;
+        key::remember(db, pass);
     }
+    Some(open())
 }
