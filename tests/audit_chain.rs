@@ -401,3 +401,27 @@ fn an_older_copy_in_place_is_caught_and_recorded_at_the_next_start() {
     assert_eq!(last.old.as_deref(), Some(end.label().as_str()));
     assert_eq!(verify(&db).first_break, None);
 }
+
+#[test]
+fn the_head_file_is_never_written_through_a_symlink() {
+    let dir = TempDir::new().expect("dir");
+    let db = demo_db(&dir);
+    let elsewhere = dir.path().join("elsewhere.txt");
+    std::fs::write(&elsewhere, "不要动我").expect("write");
+    let head_file = head::path(&db);
+    std::fs::remove_file(&head_file).expect("remove");
+    std::os::unix::fs::symlink(&elsewhere, &head_file).expect("symlink");
+    let mut s = Store::open(&db, "高敏").expect("open");
+    s.insert_person(&person("又一人")).expect("insert");
+    drop(s);
+    assert_eq!(
+        std::fs::read_to_string(&elsewhere).expect("read"),
+        "不要动我"
+    );
+    let meta = std::fs::symlink_metadata(&head_file).expect("meta");
+    assert!(
+        meta.file_type().is_file(),
+        "the link was replaced by a file"
+    );
+    assert_eq!(head_state(&db), HeadState::Holds);
+}

@@ -182,7 +182,7 @@ fn a_file_that_is_not_sqlite_is_refused_unchanged() {
     let text = "会议记录草稿：这不是数据库。\n".repeat(50);
     std::fs::write(&path, &text).expect("write");
     let mut t = Term::huiwu(&["--db", db_arg(&path)], &[]);
-    let code = t.wait_exit(TIMEOUT);
+    let code = t.wait_exit_drained(TIMEOUT);
     assert_eq!(code, Some(1));
     assert!(
         t.output_contains("不是会务（huiwu）数据库，未做任何改动"),
@@ -206,7 +206,7 @@ fn a_damaged_database_at_start_says_restore_a_backup() {
     }
     std::fs::write(&db, bytes).expect("damage");
     let mut t = Term::huiwu(&["--db", db_arg(&db)], &[]);
-    assert_eq!(t.wait_exit(TIMEOUT), Some(1), "{}", t.dump());
+    assert_eq!(t.wait_exit_drained(TIMEOUT), Some(1), "{}", t.dump());
     assert!(
         t.output_contains("损坏") && t.output_contains("备份"),
         "{}",
@@ -224,7 +224,7 @@ fn a_database_from_a_newer_huiwu_says_upgrade() {
         .pragma_update(None, "user_version", 99)
         .expect("newer");
     let mut t = Term::huiwu(&["--db", db_arg(&db)], &[]);
-    assert_eq!(t.wait_exit(TIMEOUT), Some(1));
+    assert_eq!(t.wait_exit_drained(TIMEOUT), Some(1));
     assert!(t.output_contains("请升级程序"), "{}", t.dump());
     let (code, _, err) = run(&["--db", db_arg(&db), "--lang", "en", "check"]);
     assert_eq!(code, Some(1));
@@ -232,4 +232,21 @@ fn a_database_from_a_newer_huiwu_says_upgrade() {
         err.contains("newer huiwu") && err.contains("upgrade"),
         "{err}"
     );
+}
+
+#[test]
+fn an_automatic_backup_that_fails_is_said_on_the_message_line() {
+    let (dir, db) = temp_db();
+    let (code, _, _) = run(&["--db", db_arg(&db), "demo"]);
+    assert_eq!(code, Some(0));
+    // Where the backups folder would go there is a file.
+    std::fs::write(dir.path().join("backups"), b"not a folder").expect("block");
+    let mut t = start(&db);
+    t.wait_for("自动备份失败", TIMEOUT)
+        .unwrap_or_else(|e| panic!("a failed backup is not said: {e}\n{}", t.dump()));
+    t.type_text("照常记录");
+    t.wait_for("已保存", TIMEOUT)
+        .expect("the record is still saved");
+    t.key("Ctrl-q");
+    assert_eq!(t.wait_exit(TIMEOUT), Some(0));
 }

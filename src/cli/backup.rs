@@ -9,7 +9,7 @@ use super::{Env, ask};
 use crate::clock::SystemClock;
 use crate::domain::Clock;
 use crate::i18n;
-use crate::store::{Store, backup, private, replace};
+use crate::store::{Store, backup, cipher, private, replace};
 
 #[derive(clap::Args)]
 pub struct BackupArgs {
@@ -106,6 +106,10 @@ pub fn restore(env: &Env, args: &RestoreArgs) -> ExitCode {
         });
     }
     let latest = source.latest_meeting().ok().flatten();
+    // Restoring a plain backup over an encrypted database un-encrypts it: say so first.
+    if env.db.exists() && !cipher::is_plain(&env.db) && cipher::is_plain(file) {
+        eprintln!("{}", lang.t(&i18n::RESTORE_UNENCRYPTED));
+    }
     let question = i18n::restore_question(
         lang,
         file,

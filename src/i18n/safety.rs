@@ -337,3 +337,8 @@ pub fn chain_incident(lang: Lang, row: &crate::store::AuditLine) -> String {
         format!("Note: at {} {} started and {what} (head should be {was}, was {now}); recorded as audit #{}", row.at, row.operator, row.id),
     )
 }
+
+pub const RESTORE_UNENCRYPTED: Tr = Tr(
+    "注意：当前数据库已加密，而这个备份没有加密；恢复后数据库将不再加密（之后可运行 huiwu encrypt 重新加密）",
+    "Note: the database is encrypted and this backup is not; once restored, the database is no longer encrypted (run huiwu encrypt again after)",
+);

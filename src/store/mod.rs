@@ -4,6 +4,13 @@
 //! every write is one `BEGIN IMMEDIATE` transaction of [`tx::Tx`] that also appends an
 //! audit row with the old and new values (R9.4). The console's own writes go through
 //! [`change::Change`] and the save queue of [`writer`]: durable, retried, never blocking.
+//!
+//! Keeping the record safe (issue 10): audit rows are hash-chained ([`chain`], checked by
+//! [`verify`]) and the chain's end is kept beside the database too ([`head`]); `check`
+//! looks at all of it ([`Health`]); online [`backup`]s, made automatically by the
+//! [`keeper`] thread; [`replace`] puts a backup or a re-keyed copy in the database's place;
+//! an encrypted database is keyed on every connection by its remembered passphrase
+//! ([`cipher`]).
 mod attendance;
 mod audit_log;
 pub mod backup;
