@@ -35,13 +35,21 @@ pub fn render(frame: &mut Frame<'_>, p: &PassPrompt) {
     let width = area.width.min(72);
     // Each line as many rows as it wraps to, and the border.
     let inner_width = usize::from(width.saturating_sub(2)).max(1);
-    let rows: usize = lines
-        .iter()
-        .map(|l| l.width().div_ceil(inner_width).max(1))
-        .sum();
+    let rows_of = |lines: &[Line<'_>]| -> usize {
+        lines
+            .iter()
+            .map(|l| l.width().div_ceil(inner_width).max(1))
+            .sum()
+    };
+    // Too little room: the passphrase first, then what went wrong, then the keys.
+    let mut first = rows_of(&lines[..1]) + 1;
+    if rows_of(&lines) + 2 > usize::from(area.height) {
+        lines.retain(|l| l.width() > 0);
+        lines.remove(0);
+        first = 0;
+    }
+    let rows = rows_of(&lines);
     let height = area.height.min(u16::try_from(rows + 2).unwrap_or(u16::MAX));
-    // The passphrase's row: after the database's line (as wrapped) and an empty one.
-    let first = lines[0].width().div_ceil(inner_width).max(1) + 1;
     let boxed = Rect::new(
         area.x + (area.width - width) / 2,
         area.y + (area.height - height) / 2,
