@@ -91,9 +91,9 @@ fn a_wal_deleted_after_a_crash_is_told_by_check_and_at_start() {
     t.key("Ctrl-q");
     assert_eq!(t.wait_exit(TIMEOUT), Some(0));
     // Recorded in the trail; the check is clean again but still names it.
-    let (code, out, _) = run(&["--db", db_arg(&db), "check"]);
-    assert_eq!(code, Some(0), "{out}");
-    assert!(out.contains("发现更改丢失"), "{out}");
+    let (code, out, err) = run(&["--db", db_arg(&db), "check"]);
+    assert_eq!((code, out.as_str()), (Some(0), "ok\n"), "{err}");
+    assert!(err.contains("发现更改丢失"), "{err}");
     let (_, out, _) = run(&["--db", db_arg(&db), "audit", "show"]);
     assert!(out.contains("测试员  lost audit"), "{out}");
 }

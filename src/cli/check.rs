@@ -32,12 +32,19 @@ pub fn run(env: &Env) -> ExitCode {
         Ok(h) => h,
         Err(e) => return env.fail(&e),
     };
+    // What is wrong goes to the standard output (as `ok` does when nothing is); what is
+    // merely said about the database goes to the standard error.
     for line in &health.problems {
         println!("{line}");
     }
-    println!("{}", i18n::chain_summary(lang, &health.chain));
+    let chain = i18n::chain_summary(lang, &health.chain);
+    if health.chain.first_break.is_some() {
+        println!("{chain}");
+    } else {
+        eprintln!("{chain}");
+    }
     match &health.head {
-        HeadState::NoFile => println!("{}", lang.t(&i18n::NO_HEAD_FILE)),
+        HeadState::NoFile => eprintln!("{}", lang.t(&i18n::NO_HEAD_FILE)),
         state => {
             if let Some(problem) = i18n::head_problem(lang, state) {
                 println!("{problem}");
@@ -46,7 +53,7 @@ pub fn run(env: &Env) -> ExitCode {
     }
     // Earlier findings stay on record: said, though they do not fail the check.
     for incident in store.chain_incidents().unwrap_or_default() {
-        println!("{}", i18n::chain_incident(lang, &incident));
+        eprintln!("{}", i18n::chain_incident(lang, &incident));
     }
     if health.is_ok() {
         println!("ok");
