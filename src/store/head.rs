@@ -79,8 +79,11 @@ fn parse(text: &str) -> Option<HeadFile> {
 /// commit it announces.
 pub fn write(db: &Path, head: &HeadFile) -> std::io::Result<()> {
     let target = path(db);
+    // A name of this process and this write: no other writer's temporary file is touched.
+    static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let mut tmp_name = target.file_name().unwrap_or_default().to_os_string();
-    tmp_name.push(format!(".{}.tmp", std::process::id()));
+    tmp_name.push(format!(".{}-{n}.tmp", std::process::id()));
     let tmp = target.with_file_name(tmp_name);
     let mut body = format!(
         "# huiwu: the end of the audit chain, compared at start and by `huiwu check`.\n\
