@@ -1,94 +1,15 @@
 //! The tamper-evident audit trail (issue 10, R9.4): every row chained to the one before,
-//! the chain linear with two terminals writing, rows from before the chain chained once,
-//! and a row edited, inserted or deleted by hand — even with the triggers dropped — named
-//! by `verify`; what the chain alone cannot see (a rewritten or shortened tail) named by
-//! the head file beside the database.
-use std::path::{Path, PathBuf};
+//! the chain linear with two terminals writing, rows from before the chain chained once;
+//! what the chain alone cannot see (a rewritten, extended or shortened tail) named by the
+//! head file beside the database. Rows edited, inserted or deleted by hand: audit_tamper.rs.
+mod chain_support;
 
 use rusqlite::Connection;
-use rusqlite::types::{Value, ValueRef};
 use tempfile::TempDir;
 
-use huiwu::domain::Time;
-use huiwu::domain::people::Person;
-use huiwu::store::chain;
+use chain_support::*;
 use huiwu::store::verify::{Break, HeadState};
 use huiwu::store::{Store, head};
-
-fn now() -> Time {
-    chrono::DateTime::parse_from_rfc3339("2026-11-25T16:30:00+08:00").expect("time")
-}
-
-fn demo_db(dir: &TempDir) -> PathBuf {
-    let db = dir.path().join("huiwu.db");
-    let mut store = Store::open(&db, "高敏").expect("open");
-    huiwu::demo::load(&mut store, now()).expect("demo");
-    db
-}
-
-fn person(name: &str) -> Person {
-    Person {
-        id: 0,
-        name: name.into(),
-        title: String::new(),
-        department: "治安大队".into(),
-        phone: String::new(),
-        initials: String::new(),
-    }
-}
-
-fn verify(db: &Path) -> huiwu::store::verify::ChainReport {
-    Store::open_read_only(db, "检查")
-        .expect("open")
-        .verify_chain()
-        .expect("verify")
-}
-
-fn head_state(db: &Path) -> HeadState {
-    Store::open_read_only(db, "检查")
-        .expect("open")
-        .head_state()
-        .expect("head")
-}
-
-/// A forger's connection, with every append-only trigger dropped.
-fn forger(db: &Path) -> Connection {
-    let c = Connection::open(db).expect("open by hand");
-    c.execute_batch(
-        "DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete;
-         DROP TRIGGER audit_hashed_insert;",
-    )
-    .expect("drop the triggers");
-    c
-}
-
-fn rows(db: &Path) -> i64 {
-    Connection::open(db)
-        .expect("open")
-        .query_row("SELECT count(*) FROM audit", [], |r| r.get(0))
-        .expect("count")
-}
-
-/// The hash a forger who knows the encoding computes for row `id` after `prev`.
-fn forged_hash(c: &Connection, id: i64, prev: &str) -> String {
-    let values: Vec<Value> = c
-        .query_row(
-            &format!("SELECT {} FROM audit WHERE id = ?1", chain::COLUMNS),
-            [id],
-            |r| (0..10).map(|i| r.get::<_, Value>(i)).collect(),
-        )
-        .expect("row");
-    let refs: Vec<ValueRef<'_>> = values.iter().map(ValueRef::from).collect();
-    chain::to_hex(&chain::row_hash(
-        &chain::from_hex(prev).expect("hex"),
-        &refs,
-    ))
-}
-
-fn hash_of(c: &Connection, id: i64) -> String {
-    c.query_row("SELECT hash FROM audit WHERE id = ?1", [id], |r| r.get(0))
-        .expect("hash")
-}
 
 #[test]
 fn every_change_is_chained_and_the_head_file_follows() {
@@ -188,128 +109,6 @@ fn rows_from_before_the_chain_are_chained_once_on_first_open() {
     drop(c);
     drop(Store::open(&db, "高敏").expect("reopen"));
     assert_eq!(verify(&db).first_break, Some(Break::Unhashed { id: 4 }));
-}
-
-#[test]
-fn the_triggers_refuse_an_edit_or_a_delete_by_hand() {
-    let dir = TempDir::new().expect("dir");
-    let db = demo_db(&dir);
-    let c = Connection::open(&db).expect("open");
-    let edit = c.execute("UPDATE audit SET operator = '别人' WHERE id = 3", []);
-    assert!(edit.is_err_and(|e| e.to_string().contains("append-only")));
-    let delete = c.execute("DELETE FROM audit WHERE id = 3", []);
-    assert!(delete.is_err_and(|e| e.to_string().contains("append-only")));
-    let insert = c.execute(
-        "INSERT INTO audit (at, operator, action, entity) VALUES ('x', 'y', 'z', 'w')",
-        [],
-    );
-    assert!(insert.is_err());
-    assert_eq!(verify(&db).first_break, None);
-}
-
-#[test]
-fn an_edited_row_is_named_even_with_the_triggers_dropped() {
-    let dir = TempDir::new().expect("dir");
-    let db = demo_db(&dir);
-    let c = forger(&db);
-    c.execute("UPDATE audit SET new = '伪造' WHERE id = 5", [])
-        .expect("edit");
-    assert_eq!(verify(&db).first_break, Some(Break::Altered { id: 5 }));
-    // A value as a blob is another value, though it reads alike.
-    c.execute("UPDATE audit SET new = NULL WHERE id = 5", [])
-        .expect("edit");
-    c.execute("UPDATE audit SET at = CAST(at AS BLOB) WHERE id = 9", [])
-        .expect("edit");
-    c.execute(
-        "UPDATE audit SET new = (SELECT new FROM audit WHERE id = 4) WHERE id = 5",
-        [],
-    )
-    .expect("edit");
-    assert!(matches!(
-        verify(&db).first_break,
-        Some(Break::Altered { id: 5 })
-    ));
-}
-
-#[test]
-fn an_edit_with_a_recomputed_hash_breaks_the_link_to_the_next_row() {
-    let dir = TempDir::new().expect("dir");
-    let db = demo_db(&dir);
-    let c = forger(&db);
-    c.execute("UPDATE audit SET operator = '别人' WHERE id = 5", [])
-        .expect("edit");
-    let prev = hash_of(&c, 4);
-    let h = forged_hash(&c, 5, &prev);
-    c.execute("UPDATE audit SET hash = ?1 WHERE id = 5", [h])
-        .expect("rehash");
-    assert_eq!(
-        verify(&db).first_break,
-        Some(Break::Broken {
-            after: Some(5),
-            at: 6
-        })
-    );
-}
-
-#[test]
-fn a_deleted_row_is_named_even_with_the_triggers_dropped() {
-    let dir = TempDir::new().expect("dir");
-    let db = demo_db(&dir);
-    let c = forger(&db);
-    c.execute("DELETE FROM audit WHERE id = 7", [])
-        .expect("delete");
-    assert_eq!(
-        verify(&db).first_break,
-        Some(Break::Broken {
-            after: Some(6),
-            at: 8
-        })
-    );
-    // The first rows too.
-    c.execute("DELETE FROM audit WHERE id < 3", [])
-        .expect("delete");
-    assert_eq!(
-        verify(&db).first_break,
-        Some(Break::Broken { after: None, at: 3 })
-    );
-}
-
-#[test]
-fn an_inserted_row_is_named_even_with_the_triggers_dropped() {
-    let dir = TempDir::new().expect("dir");
-    let db = demo_db(&dir);
-    let n = rows(&db);
-    let c = forger(&db);
-    // Without a hash, at the end.
-    c.execute(
-        "INSERT INTO audit (id, at, operator, action, entity, entity_id, new)
-         VALUES (?1, '2026-11-25T16:40:00+08:00', '高敏', 'edit', 'decision', 1, '通过')",
-        [n + 1],
-    )
-    .expect("insert");
-    assert_eq!(verify(&db).first_break, Some(Break::Unhashed { id: n + 1 }));
-    c.execute("DELETE FROM audit WHERE id = ?1", [n + 1])
-        .expect("undo");
-    // With a hash computed as the program would, in the middle: the rows after it move
-    // up by one to make room.
-    for id in (11..=n).rev() {
-        c.execute("UPDATE audit SET id = id + 1 WHERE id = ?1", [id])
-            .expect("renumber");
-    }
-    c.execute(
-        "INSERT INTO audit (id, at, operator, action, entity, entity_id, new, writer)
-         VALUES (11, '2026-11-25T16:40:00+08:00', '高敏', 'edit', 'decision', 1, '通过', 'w')",
-        [],
-    )
-    .expect("insert");
-    let prev = hash_of(&c, 10);
-    let h = forged_hash(&c, 11, &prev);
-    c.execute(
-        "UPDATE audit SET prev_hash = ?1, hash = ?2 WHERE id = 11",
-        [prev, h],
-    )
-    .expect("forge the hash");
-    assert_eq!(verify(&db).first_break, Some(Break::Inserted { id: 11 }));
 }
 
 #[test]
