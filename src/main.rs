@@ -161,7 +161,7 @@ fn main() -> ExitCode {
             };
             // An encrypted database asks for its passphrase on a screen of its own.
             let opened = if cipher::may_be_encrypted(&db) {
-                match huiwu::app::passphrase::ask(lang, &db, |pass| {
+                match huiwu::app::db_passphrase::ask(lang, &db, |pass| {
                     cipher::remember(&db, pass);
                     open()
                 }) {

@@ -20,12 +20,12 @@
 pub mod action;
 pub mod console;
 pub mod ctx;
+pub mod db_passphrase;
 pub mod form;
 pub mod keymap;
 pub mod keyspec;
 pub mod layer;
 pub mod leaving;
-pub mod passphrase;
 pub mod picker;
 pub mod run;
 pub mod saver;

@@ -2,8 +2,8 @@
 //! its folder here with one function per pane; the status line, message line, footer and
 //! layers are shared.
 mod console;
+pub mod db_passphrase;
 mod layers;
-pub mod passphrase;
 mod statusbar;
 pub mod text;
 

@@ -1,4 +1,4 @@
-//! Draw the passphrase screen (issue 10): a box in the middle, the database named, one
+//! Draw the database passphrase screen (issue 10): a box in the middle, the database named, one
 //! dot per character typed, the last error, the keys. Fits any terminal down to 1×1.
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -6,7 +6,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
 
-use crate::app::passphrase::PassPrompt;
+use crate::app::db_passphrase::PassPrompt;
 use crate::i18n;
 
 pub fn render(frame: &mut Frame<'_>, p: &PassPrompt) {

@@ -1,4 +1,4 @@
-//! The passphrase screen (issue 10): an encrypted database asks for its passphrase
+//! The database passphrase screen (issue 10): an encrypted database asks for its passphrase
 //! before the console opens, on a small screen of its own, keyboard only. Nothing typed is
 //! shown but one dot per character; a wrong passphrase says so and lets the user try
 //! again; Esc leaves.
@@ -86,7 +86,7 @@ pub fn ask<T>(
     let mut prompt = PassPrompt::new(lang, db);
     let outcome = loop {
         if terminal
-            .draw(|f| crate::ui::passphrase::render(f, &prompt))
+            .draw(|f| crate::ui::db_passphrase::render(f, &prompt))
             .is_err()
         {
             break None;

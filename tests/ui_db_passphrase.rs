@@ -1,10 +1,10 @@
-//! The passphrase screen (issue 10): any terminal size down to 1×1 without a panic, the
+//! The database passphrase screen (issue 10): any terminal size down to 1×1 without a panic, the
 //! passphrase never on screen (one dot per character), and its keys.
 use crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-use huiwu::app::passphrase::{PassPrompt, Step};
+use huiwu::app::db_passphrase::{PassPrompt, Step};
 use huiwu::i18n::Lang;
 use huiwu::store::StoreError;
 
@@ -16,7 +16,7 @@ fn typed(p: &mut PassPrompt, text: &str) {
 
 fn screen(p: &PassPrompt, w: u16, h: u16) -> String {
     let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-    t.draw(|f| huiwu::ui::passphrase::render(f, p))
+    t.draw(|f| huiwu::ui::db_passphrase::render(f, p))
         .expect("draw");
     let buf = t.backend().buffer().clone();
     // A wide character fills two cells: the second is not text.
