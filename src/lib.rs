@@ -3,6 +3,7 @@
 //! Arrows point one way: `ui` and `app` use `domain` and `store`; `store` uses `domain`;
 //! `domain` uses nothing of ours and does no IO.
 pub mod app;
+pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod demo;

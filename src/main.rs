@@ -1,5 +1,4 @@
 //! huiwu: the command line. Opens the store, then runs the console or a subcommand.
-mod cli;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -9,16 +8,18 @@ use clap::{Parser, Subcommand};
 use huiwu::app::keymap::Keymap;
 use huiwu::app::run::{Ended, run};
 use huiwu::app::{App, Settings, SystemClock};
+use huiwu::cli::Env;
+use huiwu::cli::archive::{ArchiveArgs, ArchiveCommand};
+use huiwu::cli::audit::AuditCommand;
+use huiwu::cli::backup::{BackupArgs, RestoreArgs};
+use huiwu::cli::export::ExportArgs;
 use huiwu::config::{self, Config};
 use huiwu::domain::Clock;
 use huiwu::export::paper::Kind;
 use huiwu::i18n::{self, Lang};
 use huiwu::store::writer::Writer;
-use huiwu::store::{Access, Store, access};
+use huiwu::store::{Access, Store, access, cipher};
 use huiwu::theme::Theme;
-
-use cli::archive::{ArchiveArgs, ArchiveCommand};
-use cli::export::ExportArgs;
 
 #[derive(Parser)]
 #[command(
@@ -56,8 +57,23 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
-    /// Check the database's integrity: prints ok or what is wrong (exit 0 / 1).
+    /// Check the database: integrity, foreign keys, the audit chain and its head file;
+    /// prints ok or what is wrong (exit 0 / 1).
     Check,
+    /// The audit trail: verify its hash chain, or list it readably.
+    Audit {
+        #[command(subcommand)]
+        what: AuditCommand,
+    },
+    /// Back the database up now (into the backups folder beside it, or -o FILE).
+    Backup(BackupArgs),
+    /// Put a backup in the database's place (checked and asked first; the current
+    /// database is kept in the backups folder).
+    Restore(RestoreArgs),
+    /// Encrypt the database with a passphrase (asked twice, not shown).
+    Encrypt,
+    /// Remove the database's encryption.
+    Decrypt,
     /// Write one of the papers to stdout or a file (owner-only).
     Export {
         #[command(subcommand)]
@@ -127,33 +143,43 @@ fn main() -> ExitCode {
         ..
     })) = &cli.command
     {
-        return cli::archive::verify(dir, lang);
+        return huiwu::cli::archive::verify(dir, lang);
     }
     let Some(db) = cli.db.clone().or_else(default_db) else {
         eprintln!("{}", lang.t(&i18n::NO_DATA_DIR));
         return ExitCode::FAILURE;
     };
     let clock = SystemClock;
+    let env = Env {
+        db: db.clone(),
+        operator: operator.clone(),
+        lang,
+    };
     match cli.command {
         Some(Command::Demo { years, seed }) => {
-            let mut store = match Store::open(&db, &operator) {
+            let mut store = match env.read_write() {
                 Ok(s) => s,
-                Err(e) => return fail_open(lang, &e),
+                Err(code) => return code,
             };
             let id = match huiwu::demo::load(&mut store, clock.now()) {
                 Ok(id) => id,
                 Err(e) => return fail_open(lang, &e),
             };
             if let Some(years) = years.filter(|y| *y > 0)
-                && let Err(code) = cli::history::generate(&mut store, id, years, seed, lang)
+                && let Err(code) = huiwu::cli::history::generate(&mut store, id, years, seed, lang)
             {
                 return code;
             }
             println!("{}", i18n::demo_ready(lang, id));
             ExitCode::SUCCESS
         }
-        // Checking and exporting read only: they never create or change anything.
-        Some(Command::Check) => check(&db, &operator, lang),
+        // Checking, exporting and backing up read only: they never create or change anything.
+        Some(Command::Check) => huiwu::cli::check::run(&env),
+        Some(Command::Audit { what }) => huiwu::cli::audit::run(&env, what),
+        Some(Command::Backup(args)) => huiwu::cli::backup::backup(&env, &args),
+        Some(Command::Restore(args)) => huiwu::cli::backup::restore(&env, &args),
+        Some(Command::Encrypt) => huiwu::cli::cipher::encrypt(&env),
+        Some(Command::Decrypt) => huiwu::cli::cipher::decrypt(&env),
         Some(Command::Export { paper }) => {
             let (kind, args) = match paper {
                 Paper::Attendance(a) => (Kind::Attendance, a),
@@ -166,24 +192,24 @@ fn main() -> ExitCode {
                 Paper::SigninSheet(a) => (Kind::SigninSheet, a),
                 Paper::Notice(a) => (Kind::Notice, a),
             };
-            match Store::open_read_only(&db, &operator) {
-                Ok(store) => cli::export::run(&store, kind, args, lang, clock.now()),
-                Err(e) => fail_open(lang, &e),
+            match env.read_only() {
+                Ok(store) => huiwu::cli::export::run(&store, kind, args, lang, clock.now()),
+                Err(code) => code,
             }
         }
         Some(Command::Archive(ArchiveArgs {
             year: Some(year),
             output: Some(dir),
             ..
-        })) => match Store::open(&db, &operator) {
-            Ok(mut store) => cli::archive::write(&mut store, year, &dir, lang, clock.now()),
-            Err(e) => fail_open(lang, &e),
+        })) => match env.read_write() {
+            Ok(mut store) => huiwu::cli::archive::write(&mut store, year, &dir, lang, clock.now()),
+            Err(code) => code,
         },
         Some(Command::Archive(_)) => {
             eprintln!("huiwu: {}", lang.t(&i18n::ARCHIVE_USAGE));
             ExitCode::from(2)
         }
-        Some(Command::Passphrase { clear }) => match Store::open(&db, &operator) {
+        Some(Command::Passphrase { clear }) => match env.read_write() {
             Ok(mut store) => match huiwu::passphrase::command(&mut store, lang, clear) {
                 Ok(done) => {
                     println!("{done}");
@@ -194,14 +220,28 @@ fn main() -> ExitCode {
                     ExitCode::FAILURE
                 }
             },
-            Err(e) => fail_open(lang, &e),
+            Err(code) => code,
         },
         None => {
             let read_only = access(&db) == Access::ReadOnly;
-            let opened = if read_only {
-                Store::open_read_only(&db, &operator)
+            let open = || {
+                if read_only {
+                    Store::open_read_only(&db, &operator)
+                } else {
+                    Store::open(&db, &operator)
+                }
+            };
+            // An encrypted database asks for its passphrase on a screen of its own.
+            let opened = if cipher::may_be_encrypted(&db) {
+                match huiwu::app::db_passphrase::ask(lang, &db, |pass| {
+                    cipher::remember(&db, pass);
+                    open()
+                }) {
+                    Some(opened) => opened,
+                    None => return ExitCode::FAILURE,
+                }
             } else {
-                Store::open(&db, &operator)
+                open()
             };
             match opened {
                 Ok(store) => {
@@ -217,30 +257,6 @@ fn main() -> ExitCode {
             }
         }
     }
-}
-
-/// `huiwu check`: every problem `integrity_check` and the foreign keys report, exit 0
-/// only when there is none. A damaged database is still examined and its damage listed.
-fn check(db: &std::path::Path, operator: &str, lang: Lang) -> ExitCode {
-    let problems = match Store::open_read_only(db, operator) {
-        Ok(store) => match store.check() {
-            Ok(p) => p,
-            Err(e) => return fail(lang, &e),
-        },
-        Err(e @ huiwu::store::StoreError::Corrupt(_)) => {
-            eprintln!("huiwu: {}", i18n::store_error(lang, &e));
-            huiwu::store::integrity_report(db)
-        }
-        Err(e) => return fail_open(lang, &e),
-    };
-    if problems.is_empty() {
-        println!("ok");
-        return ExitCode::SUCCESS;
-    }
-    for line in problems {
-        println!("{line}");
-    }
-    ExitCode::FAILURE
 }
 
 fn default_db() -> Option<PathBuf> {
@@ -277,6 +293,17 @@ fn console(
     let (db, lang, operator, read_only) = (who.db, who.lang, who.operator, who.read_only);
     let clock = SystemClock;
     let empty = matches!(store.latest_meeting(), Ok(None));
+    // The head file beside the database: commits lost since the last start (the -wal
+    // deleted after a crash) or rows added outside the program are said at once.
+    let head = if read_only {
+        store.head_state()
+    } else {
+        store.settle_head()
+    };
+    let warnings: Vec<String> = match &head {
+        Ok(state) => i18n::head_warning(lang, state).into_iter().collect(),
+        Err(e) => vec![i18n::store_error(lang, e)],
+    };
     if read_only {
         notes.insert(0, lang.t(&i18n::READ_ONLY_NOTE).to_string());
     } else if empty {
@@ -332,11 +359,21 @@ fn console(
     };
     app.ctx.read_only = read_only;
     app.ctx.lock_after = config.lock_after();
-    if !notes.is_empty() {
-        let error = notes
-            .iter()
-            .any(|n| n.starts_with("config") || n.starts_with("theme"));
-        let text = notes.join(" · ");
+    if !read_only {
+        // Automatic backups on a thread of their own (issue 10).
+        let every = huiwu::store::keeper::EVERY;
+        app.ctx.backups = Some(huiwu::store::keeper::Keeper::start(db, every));
+    }
+    if !notes.is_empty() || !warnings.is_empty() {
+        let error = !warnings.is_empty()
+            || notes
+                .iter()
+                .any(|n| n.starts_with("config") || n.starts_with("theme"));
+        let text = warnings
+            .into_iter()
+            .chain(notes)
+            .collect::<Vec<_>>()
+            .join(" · ");
         if error {
             app.ctx.warn(text)
         } else {

@@ -73,6 +73,8 @@ pub struct Ctx {
     pub lock_after: Option<Duration>,
     /// When the last key or paste came.
     pub last_input: Instant,
+    /// The automatic backups' thread (issue 10), when the database can be written.
+    pub backups: Option<crate::store::keeper::Keeper>,
 }
 
 impl Ctx {
@@ -95,6 +97,7 @@ impl Ctx {
             leases: Leases::default(),
             lock_after: Some(super::lock::DEFAULT_LOCK_AFTER),
             last_input: Instant::now(),
+            backups: None,
         }
     }
 
@@ -126,6 +129,14 @@ impl Ctx {
     pub fn store_failed(&mut self, e: &StoreError) {
         let text = i18n::store_error(self.lang, e);
         self.warn(text);
+    }
+
+    /// Say on the message line when an automatic backup failed (issue 10).
+    pub fn backup_news(&mut self) {
+        if let Some(e) = self.backups.as_ref().and_then(|k| k.failure()) {
+            let text = i18n::backup_failed(self.lang, &e);
+            self.warn(text);
+        }
     }
 
     /// Hand changes made now to the save queue, as one transaction. On a read-only

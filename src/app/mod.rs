@@ -21,6 +21,7 @@ pub mod action;
 pub mod backoffice;
 pub mod console;
 pub mod ctx;
+pub mod db_passphrase;
 pub mod followup;
 pub mod form;
 pub mod keymap;
@@ -427,6 +428,7 @@ impl App {
     /// let stale messages go.
     pub fn tick(&mut self) {
         self.ctx.saver.poll(&mut self.ctx.store);
+        self.ctx.backup_news();
         self.console.saved(&self.ctx);
         self.followup.saved(&self.ctx);
         self.overdue.refresh(&self.ctx);

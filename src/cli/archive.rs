@@ -9,14 +9,14 @@ use std::process::ExitCode;
 
 use indicatif::{ProgressBar, ProgressStyle};
 
-use huiwu::domain::Time;
-use huiwu::domain::manifest::Discrepancy;
-use huiwu::export::archive_fs::{verify_dir, write_archive};
-use huiwu::export::archive_year::build_year;
-use huiwu::i18n::{self, Lang};
-use huiwu::store::Store;
-use huiwu::store::after::AfterChange;
-use huiwu::store::change::Change;
+use crate::domain::Time;
+use crate::domain::manifest::Discrepancy;
+use crate::export::archive_fs::{verify_dir, write_archive};
+use crate::export::archive_year::build_year;
+use crate::i18n::{self, Lang};
+use crate::store::Store;
+use crate::store::after::AfterChange;
+use crate::store::change::Change;
 
 #[derive(clap::Args)]
 #[command(args_conflicts_with_subcommands = true)]

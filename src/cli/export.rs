@@ -4,11 +4,11 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use huiwu::domain::Time;
-use huiwu::export::paper::{Kind, Of, build};
-use huiwu::export::{self, Format, paper_bytes, write_private};
-use huiwu::i18n::{self, Lang};
-use huiwu::store::Store;
+use crate::domain::Time;
+use crate::export::paper::{Kind, Of, build};
+use crate::export::{self, Format, paper_bytes, write_private};
+use crate::i18n::{self, Lang};
+use crate::store::Store;
 
 #[derive(clap::Args)]
 pub struct ExportArgs {

@@ -6,9 +6,9 @@ use std::process::ExitCode;
 use chrono::{Datelike, Duration, NaiveTime, TimeZone};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use huiwu::domain::Id;
-use huiwu::i18n::{self, Lang};
-use huiwu::store::Store;
+use crate::domain::Id;
+use crate::i18n::{self, Lang};
+use crate::store::Store;
 
 pub fn generate(
     store: &mut Store,
@@ -17,7 +17,7 @@ pub fn generate(
     seed: u64,
     lang: Lang,
 ) -> Result<(), ExitCode> {
-    let fail = |e: huiwu::store::StoreError| {
+    let fail = |e: crate::store::StoreError| {
         eprintln!("huiwu: {}", i18n::open_error(lang, &e));
         ExitCode::FAILURE
     };
@@ -50,7 +50,7 @@ pub fn generate(
         ProgressBar::hidden()
     };
     store.bulk_load(true).map_err(fail)?;
-    let made = huiwu::demo::generate(store, first, years, seed, |done, _| {
+    let made = crate::demo::generate(store, first, years, seed, |done, _| {
         bar.set_position(done as u64)
     });
     store.bulk_load(false).map_err(fail)?;

@@ -13,6 +13,7 @@ mod office_forms;
 mod office_msg;
 mod office_words;
 mod papers;
+mod safety;
 
 use crate::domain::attendance::Punctuality;
 use crate::store::StoreError;
@@ -26,6 +27,7 @@ pub use office_forms::*;
 pub use office_msg::*;
 pub use office_words::*;
 pub use papers::*;
+pub use safety::*;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Lang {
@@ -253,6 +255,9 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
             format!("无法创建或打开数据库 {}：{source}", path.display()),
             format!("Cannot create or open the database {}: {source}", path.display()),
         ),
+        StoreError::WrongPassphrase { path } => wrong_passphrase(lang, path),
+        StoreError::InUse { path } => in_use(lang, path),
+        StoreError::NoEncryption => lang.t(&NO_ENCRYPTION).to_string(),
         StoreError::NoSuchDatabase { path } => lang.pick(
             format!("没有这个数据库：{}", path.display()),
             format!("No such database: {}", path.display()),

@@ -12,6 +12,12 @@ pub enum StoreError {
     },
     #[error("{path} is not a huiwu database")]
     NotHuiwu { path: PathBuf },
+    #[error("wrong passphrase, or {path} is not a huiwu database")]
+    WrongPassphrase { path: PathBuf },
+    #[error("{path} is open in another program: close it first")]
+    InUse { path: PathBuf },
+    #[error("this huiwu was built without encryption")]
+    NoEncryption,
     #[error("no such database: {path}")]
     NoSuchDatabase { path: PathBuf },
     #[error("{path} is an empty file, not a huiwu database")]

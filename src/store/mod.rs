@@ -4,18 +4,32 @@
 //! every write is one `BEGIN IMMEDIATE` transaction of [`tx::Tx`] that also appends an
 //! audit row with the old and new values (R9.4). The console's own writes go through
 //! [`change::Change`] and the save queue of [`writer`]: durable, retried, never blocking.
+//!
+//! Keeping the record safe (issue 10): audit rows are hash-chained ([`chain`], checked by
+//! [`verify`]) and the chain's end is kept beside the database too ([`head`]); `check`
+//! looks at all of it ([`Health`]); online [`backup`]s, made automatically by the
+//! [`keeper`] thread; [`replace`] puts a backup or a re-keyed copy in the database's place;
+//! an encrypted database is keyed on every connection by its remembered passphrase
+//! ([`cipher`]).
 pub mod after;
 mod archive;
 mod attendance;
+mod audit_log;
+pub mod backup;
 pub mod calendar;
+pub mod chain;
 pub mod change;
+pub mod cipher;
 mod closing;
 mod decision;
 mod error;
 mod fields;
 mod followup;
+pub mod head;
+mod health;
 pub mod intake;
 mod intake_read;
+pub mod keeper;
 pub mod lease;
 mod meeting;
 mod minutes;
@@ -28,13 +42,16 @@ pub mod planning;
 pub mod planning_read;
 pub mod prep;
 pub mod prep_read;
+pub(crate) mod private;
 pub mod procedure;
+pub mod replace;
 pub mod roster;
 mod session;
 mod tidy;
 mod time;
 mod topic;
 pub mod tx;
+pub mod verify;
 pub mod view;
 pub mod window;
 pub mod writer;
@@ -47,8 +64,10 @@ use std::time::Duration;
 use rusqlite::Connection;
 use rusqlite_migration::M;
 
+pub use audit_log::{AuditFilter, AuditLine};
 pub use closing::{CarryOver, Closing};
 pub use error::StoreError;
+pub use health::Health;
 pub use open::{Access, access, integrity_report};
 pub use session::SessionState;
 pub use tidy::mode_of;
@@ -64,6 +83,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0002_changes.sql")),
     M::up(include_str!("migrations/0003_backoffice.sql")),
     M::up(include_str!("migrations/0004_followup.sql")),
+    M::up(include_str!("migrations/0005_audit_chain.sql")),
     M::up(include_str!("migrations/0006_leases.sql")),
     M::up(include_str!("migrations/0007_history_indexes.sql")),
 ];
@@ -228,32 +248,6 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
-    }
-
-    /// Integrity check for `huiwu check`: an empty list means all is well.
-    pub fn check(&self) -> Result<Vec<String>> {
-        let mut problems = Vec::new();
-        let mut st = self.conn.prepare("PRAGMA integrity_check")?;
-        let rows = st.query_map([], |r| r.get::<_, String>(0))?;
-        for row in rows {
-            let row = row?;
-            if row != "ok" {
-                problems.push(row);
-            }
-        }
-        let mut st = self.conn.prepare("PRAGMA foreign_key_check")?;
-        let rows = st.query_map([], |r| {
-            Ok(format!(
-                "foreign key: {} row {} -> {}",
-                r.get::<_, String>(0)?,
-                r.get::<_, i64>(1)?,
-                r.get::<_, String>(2)?
-            ))
-        })?;
-        for row in rows {
-            problems.push(row?);
-        }
-        Ok(problems)
     }
 }
 

@@ -67,8 +67,11 @@ impl Store {
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|e| StoreError::classify(e, path))?;
+        let key = keyed(&conn, path)?;
         let mut store = Self::with_conn(conn, Some(path.to_path_buf()), operator);
-        store.prepare(busy).map_err(|e| disk_full_or(e, path))?;
+        store
+            .prepare(busy)
+            .map_err(|e| wrong_key_or(disk_full_or(e, path), key))?;
         Ok(store)
     }
 
@@ -92,9 +95,12 @@ impl Store {
             Connection::open_with_flags(path, flags)
         }
         .map_err(|e| StoreError::classify(e, path))?;
+        let key = keyed(&conn, path)?;
         let store = Self::with_conn(conn, Some(path.to_path_buf()), operator);
         store.conn.busy_timeout(DEFAULT_BUSY_TIMEOUT)?;
-        store.check_is_ours(false)?;
+        store
+            .check_is_ours(false)
+            .map_err(|e| wrong_key_or(e, key))?;
         Ok(store)
     }
 
@@ -124,6 +130,7 @@ impl Store {
         Migrations::from_slice(MIGRATIONS)
             .to_latest(&mut self.conn)
             .map_err(|e| StoreError::from_migration(e, &path))?;
+        super::chain::chain_old_rows(&mut self.conn).map_err(|e| e.reclassify(&path))?;
         Ok(())
     }
 
@@ -176,6 +183,22 @@ impl Store {
             });
         }
         Ok(())
+    }
+}
+
+/// Key a new connection with the passphrase remembered for `path` (if any); says whether
+/// one was given.
+fn keyed(conn: &Connection, path: &Path) -> Result<bool> {
+    let key = super::cipher::key_for(path);
+    super::cipher::apply_key(conn, key.as_deref()).map_err(|e| StoreError::classify(e, path))?;
+    Ok(key.is_some())
+}
+
+/// With a passphrase given, a file SQLite cannot read is "wrong passphrase, or not ours".
+fn wrong_key_or(e: StoreError, key: bool) -> StoreError {
+    match e {
+        StoreError::NotHuiwu { path } if key => StoreError::WrongPassphrase { path },
+        other => other,
     }
 }
 
@@ -285,6 +308,9 @@ pub fn integrity_report(path: &Path) -> Vec<String> {
         Ok(c) => c,
         Err(e) => return vec![e.to_string()],
     };
+    if let Err(e) = super::cipher::apply_key(&conn, super::cipher::key_for(path).as_deref()) {
+        return vec![e.to_string()];
+    }
     let rows = conn.prepare("PRAGMA integrity_check").and_then(|mut st| {
         st.query_map([], |r| r.get::<_, String>(0))?
             .collect::<rusqlite::Result<Vec<String>>>()

@@ -2,12 +2,16 @@
 //! `BEGIN IMMEDIATE` (the write lock is taken up front, so a busy database fails before
 //! anything is half written), its time comes from the caller's clock, it appends an audit
 //! row per change with the old and new *values* (R9.4), and several aggregates can be
-//! written in one transaction (all or nothing). The audit hash chain will live here too.
+//! written in one transaction (all or nothing). Audit rows are hash-chained here, in one
+//! place ([`super::chain`]): the previous row is read inside this transaction, whose write
+//! lock keeps the chain linear when several terminals write.
 use std::cell::Cell;
 use std::ops::Deref;
 
-use rusqlite::{Connection, params};
+use rusqlite::types::ValueRef;
+use rusqlite::{Connection, OptionalExtension, params};
 
+use super::chain::{self, GENESIS, Hash};
 use super::time::time_text;
 use super::{Result, Store, StoreError};
 use crate::domain::{Id, Time};
@@ -19,6 +23,10 @@ pub struct Tx<'c> {
     writer: &'c str,
     at: Cell<Time>,
     audited: Cell<bool>,
+    /// The chain's last row (id, hash) before this transaction, once read.
+    start: Cell<Option<(i64, Hash)>>,
+    /// The chain's last row as this transaction leaves it.
+    last: Cell<Option<(i64, Hash)>>,
 }
 
 impl Deref for Tx<'_> {
@@ -86,13 +94,41 @@ impl Tx<'_> {
         self.writer
     }
 
-    /// Append an audit row in this transaction.
+    /// Append an audit row in this transaction, chained to the row before it.
     pub fn audit(&self, a: Audit<'_>) -> Result<()> {
-        self.tx.execute(
-            "INSERT INTO audit (at, operator, action, entity, entity_id, field, old, new, writer)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![
-                time_text(&self.at.get()),
+        let (prev_id, prev) = match self.last.get() {
+            Some(last) => last,
+            None => {
+                let end = self.chain_end()?;
+                self.start.set(Some(end));
+                end
+            }
+        };
+        let id = prev_id + 1;
+        let at = time_text(&self.at.get());
+        // The columns in chain::COLUMNS order, exactly as they are bound below.
+        let values = [
+            ValueRef::Integer(id),
+            ValueRef::Text(at.as_bytes()),
+            ValueRef::Text(self.operator.as_bytes()),
+            ValueRef::Text(a.action.as_bytes()),
+            ValueRef::Text(a.entity.as_bytes()),
+            a.entity_id.map_or(ValueRef::Null, ValueRef::Integer),
+            text_value(a.field),
+            text_value(a.old),
+            text_value(a.new),
+            ValueRef::Text(self.writer.as_bytes()),
+        ];
+        let hash = chain::row_hash(&prev, &values);
+        self.tx
+            .prepare_cached(
+                "INSERT INTO audit (id, at, operator, action, entity, entity_id, field, old, new,
+                                    writer, prev_hash, hash)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            )?
+            .execute(params![
+                id,
+                at,
                 self.operator,
                 a.action,
                 a.entity,
@@ -100,11 +136,35 @@ impl Tx<'_> {
                 a.field,
                 a.old,
                 a.new,
-                self.writer
-            ],
-        )?;
+                self.writer,
+                chain::to_hex(&prev),
+                chain::to_hex(&hash)
+            ])?;
+        self.last.set(Some((id, hash)));
         self.audited.set(true);
         Ok(())
+    }
+
+    /// The chain's last row, read inside this transaction (its write lock is held, so no
+    /// other terminal can append in between). A last row without a readable hash (written
+    /// outside the program) is chained over as if it were the start: `audit verify` names
+    /// that row, and nothing typed is refused for it.
+    fn chain_end(&self) -> Result<(i64, Hash)> {
+        let last: Option<(i64, Option<String>)> = self
+            .tx
+            .query_row(
+                "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        Ok(match last {
+            None => (0, GENESIS),
+            Some((id, hash)) => (
+                id,
+                hash.as_deref().and_then(chain::from_hex).unwrap_or(GENESIS),
+            ),
+        })
     }
 }
 
@@ -119,41 +179,73 @@ impl Store {
     pub fn transact_at<T>(&mut self, at: Time, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
         let path = self.path.clone().unwrap_or_default();
         let classify = |e: rusqlite::Error| StoreError::classify(e, &path);
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(classify)?;
-        let tx = Tx {
-            tx,
-            operator: &self.operator,
-            writer: &self.writer,
-            at: Cell::new(at),
-            audited: Cell::new(false),
-        };
-        let out = f(&tx).map_err(|e| e.reclassify(&path))?;
-        if tx.audited.get() {
-            // Mark the commit as this process's, so our own console does not reload on it
-            // while another terminal's console does.
-            tx.tx.execute(
+        let out = {
+            let tx = self
+                .conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+                .map_err(classify)?;
+            let tx = Tx {
+                tx,
+                operator: &self.operator,
+                writer: &self.writer,
+                at: Cell::new(at),
+                audited: Cell::new(false),
+                start: Cell::new(None),
+                last: Cell::new(None),
+            };
+            let out = f(&tx).map_err(|e| e.reclassify(&path))?;
+            if tx.audited.get() {
+                // Mark the commit as this process's, so our own console does not reload on it
+                // while another terminal's console does.
+                tx.tx.execute(
                 "UPDATE app_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'commit_seq'",
                 [],
             )?;
-            tx.tx.execute(
-                "INSERT INTO commit_mark (writer, seq, at)
+                tx.tx.execute(
+                    "INSERT INTO commit_mark (writer, seq, at)
                  SELECT ?1, CAST(value AS INTEGER), ?2 FROM app_meta WHERE key = 'commit_seq'
                  ON CONFLICT (writer) DO UPDATE SET seq = excluded.seq, at = excluded.at",
-                params![tx.writer, time_text(&tx.at())],
-            )?;
-            // A process that has not committed for a day is gone: its mark goes, so the
-            // table stays as small as the terminals in use (every poll reads it all).
-            tx.tx.execute(
-                "DELETE FROM commit_mark WHERE at < ?1",
-                [time_text(&(tx.at() - chrono::Duration::days(1)))],
-            )?;
-        }
-        tx.tx.commit().map_err(classify)?;
+                    params![tx.writer, time_text(&tx.at())],
+                )?;
+                // A process that has not committed for a day is gone: its mark goes, so
+                // the table stays as small as the terminals in use (every poll reads it).
+                tx.tx.execute(
+                    "DELETE FROM commit_mark WHERE at < ?1",
+                    [time_text(&(tx.at() - chrono::Duration::days(1)))],
+                )?;
+            }
+            if let (Some(start), Some(last), Some(path)) =
+                (tx.start.get(), tx.last.get(), &self.path)
+            {
+                announce(path, start, last);
+            }
+            tx.tx.commit().map_err(classify)?;
+            out
+        };
         Ok(out)
     }
+}
+
+/// Write the head file beside the database (issue 10) before the commit, under its write
+/// lock: the chain's end before this transaction and the end it commits. A head file
+/// that cannot be written does not stop the commit (nothing typed is lost for it, R9.1):
+/// `huiwu check` then names the rows it does not vouch for.
+fn announce(path: &std::path::Path, start: (i64, Hash), last: (i64, Hash)) {
+    let end = |(row, hash): (i64, Hash)| chain::ChainHead {
+        row,
+        hash: chain::to_hex(&hash),
+    };
+    let _ = super::head::write(
+        path,
+        &super::head::HeadFile {
+            committed: end(start),
+            next: Some(end(last)),
+        },
+    );
+}
+
+fn text_value(s: Option<&str>) -> ValueRef<'_> {
+    s.map_or(ValueRef::Null, |s| ValueRef::Text(s.as_bytes()))
 }
 
 /// The part of a text that changed: (character offset, removed, inserted). Unchanged

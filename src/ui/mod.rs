@@ -3,6 +3,7 @@
 //! layers are shared.
 mod backoffice;
 mod console;
+pub mod db_passphrase;
 mod followup;
 mod layers;
 mod lock;

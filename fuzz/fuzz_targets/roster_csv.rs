@@ -1,0 +1,9 @@
+//! The roster CSV a department sends in (back office import): any bytes, no panic.
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    if let Ok(text) = std::str::from_utf8(data) {
+        let _ = huiwu::domain::people_import::parse_people_csv(text, &[]);
+    }
+});
