@@ -146,6 +146,35 @@ fn every_paper_opens_as_word_on_a4_with_its_chinese_text() {
     assert!(build(&store, Kind::Minutes, Of::Year(2026), Lang::Zh, t(NOW)).is_err());
 }
 
+/// Issue 9 (the attendance report per month, R8.2): a meeting planned later in the month
+/// (here the one a carried-over topic goes to) has not been held: it adds nobody to 应到
+/// and has no section of its own.
+#[test]
+fn the_month_counts_only_the_meetings_held() {
+    let mut store = Store::open_in_memory("马丽").unwrap();
+    let id = signed_demo(&mut store);
+    apply(
+        &mut store,
+        AfterChange::PlanNext {
+            meeting_id: 990_001,
+            from: id,
+            starts_at: t("2026-11-30T16:00:00+08:00"),
+            title: "局长办公例会".into(),
+        },
+    );
+    let doc = build(
+        &store,
+        Kind::Attendance,
+        Of::Month(2026, 11),
+        Lang::Zh,
+        t(NOW),
+    )
+    .unwrap();
+    let md = String::from_utf8(paper_bytes(&doc, Format::Md).unwrap()).unwrap();
+    assert!(md.contains("| 王建国 | 1 | 1 |"), "{md}");
+    assert_eq!(md.matches("## 2026-11-30").count(), 1, "{md}");
+}
+
 fn huiwu(db: &Path, args: &[&str]) -> std::process::Output {
     let mut all = vec!["--db", db.to_str().unwrap()];
     all.extend_from_slice(args);

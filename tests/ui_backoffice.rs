@@ -444,6 +444,82 @@ fn every_form_opens_in_chinese_and_english() {
     }
 }
 
+/// Issue 8 ("TestBackend screens of each form in Chinese and English"): the forms the
+/// table above cannot reach by fixed keys — sending the submission back, a package
+/// delivered, numbering a classified topic's copies, why a copy stays out — need a signed
+/// step, listed packages and a classified topic first.
+#[test]
+fn the_preparation_forms_open_in_chinese_and_english() {
+    use huiwu::app::backoffice::PrepRow;
+    fn opens(app: &App, lang: Lang, zh: &str, en: &str) {
+        assert!(
+            matches!(
+                app.ctx.layers.top().map(|l| &l.kind),
+                Some(LayerKind::Form(_))
+            ),
+            "{zh} ({lang:?}): no form, message {}",
+            message(app)
+        );
+        let title = if lang == Lang::Zh { zh } else { en };
+        for (w, h) in [(120, 36), (80, 24)] {
+            let term = drawn(app, w, h);
+            let popup = popup_text(&term);
+            assert!(popup.contains(title), "{w}×{h}: no {title}\n{popup}");
+            assert_no_split_wide_chars(term.backend().buffer());
+        }
+    }
+    /// Put the 会务 pane's cursor on the first row `pick` accepts.
+    fn go_to(app: &mut App, pick: fn(&PrepRow) -> bool) {
+        alt(app, '7');
+        for _ in 0..app.backoffice.prep_rows().len() {
+            press(app, KeyCode::Up);
+        }
+        let at = app.backoffice.prep_rows().iter().position(pick);
+        for _ in 0..at.expect("the row is listed") {
+            press(app, KeyCode::Down);
+        }
+    }
+    for lang in [Lang::Zh, Lang::En] {
+        let mut app = prepared(lang);
+        register(
+            &mut app,
+            "关于一起涉密案件的处置意见",
+            "刑侦大队",
+            "刘卫东",
+            true,
+        );
+        for _ in 0..5 {
+            press(&mut app, KeyCode::Char('r'));
+            ctrl(&mut app, 's');
+        }
+        press(&mut app, KeyCode::Char('a'));
+        // The office fills the submission; the next step may send it back.
+        alt(&mut app, '6');
+        press(&mut app, KeyCode::Char('s'));
+        ctrl(&mut app, 's');
+        press(&mut app, KeyCode::Char('b'));
+        opens(&app, lang, "退回办公室", "Send back to the office");
+        press(&mut app, KeyCode::Esc);
+        alt(&mut app, '7');
+        press(&mut app, KeyCode::Char('m'));
+        go_to(&mut app, |r| matches!(r, PrepRow::Package(_)));
+        press(&mut app, KeyCode::Char('v'));
+        opens(&app, lang, "材料送达", "Materials delivered");
+        press(&mut app, KeyCode::Esc);
+        go_to(&mut app, |r| matches!(r, PrepRow::Classified(_)));
+        press(&mut app, KeyCode::Char('c'));
+        opens(&app, lang, "涉密材料编号", "Number classified copies");
+        press(&mut app, KeyCode::Esc);
+        press(&mut app, KeyCode::Char('o'));
+        opens(
+            &app,
+            lang,
+            "涉密材料未收回的理由",
+            "Why a classified copy is still out",
+        );
+    }
+}
+
 #[test]
 fn the_registration_form_has_every_field_of_r1_3() {
     let mut app = app_in(Lang::Zh, "dark");

@@ -211,6 +211,25 @@ fn overdue_shows_on_every_screen_and_the_register_tracks_done() {
     assert!(s.contains("2026-11-30 马丽：已部署到位"), "{s}");
 }
 
+/// Issue 9, R7.3: the register names each item's responsible units. The row clips them
+/// after the long item text, so the selected item's detail names them, in both languages.
+#[test]
+fn the_register_names_the_responsible_units_of_the_selected_item() {
+    for (lang, label) in [
+        (Lang::Zh, "责任单位：治安大队"),
+        (Lang::En, "Responsible units: 治安大队"),
+    ] {
+        let mut app = app(lang, "2026-12-31");
+        f4(&mut app);
+        close(&mut app);
+        for _ in 0..3 {
+            press(&mut app, KeyCode::Tab);
+        }
+        let s = screen(&app);
+        assert!(s.contains(label), "{lang:?}: no {label}\n{s}");
+    }
+}
+
 /// The demo, decided, with topic 1's copy 01 handed out in the meeting and not back,
 /// and maybe the reason the director let it go out; and the holder's name.
 fn with_copy_out(reason: Option<&str>) -> (App, String) {

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use super::doc::Document;
 use super::hhmm;
 use crate::domain::attendance::{Presence, Punctuality};
+use crate::domain::meeting::MeetingStatus;
 use crate::domain::{Id, Time};
 use crate::i18n::{self, Lang};
 use crate::store::view::MeetingView;
@@ -37,6 +38,11 @@ pub fn month_views(
         return Ok(out);
     };
     for m in store.meetings_between(first, next)? {
+        // Only a meeting that was held has attendance: one still planned or postponed
+        // would count everyone as expected and nobody as present, absent or on leave.
+        if matches!(m.status, MeetingStatus::Planned | MeetingStatus::Postponed) {
+            continue;
+        }
         out.extend(MeetingView::load(store, m.id, now)?);
     }
     Ok(out)

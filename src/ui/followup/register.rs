@@ -121,6 +121,16 @@ pub fn render(frame: &mut Frame<'_>, ctx: &Ctx, f: &FollowUp, area: Rect, focuse
         return;
     };
     let mut lines = vec![Line::styled(item.item.clone(), st(ctx, "header"))];
+    // The row clips the units after the long item text: the detail always names them.
+    let units = if item.units.is_empty() {
+        "—".to_string()
+    } else {
+        item.units.join("、")
+    };
+    lines.push(Line::styled(
+        i18n::x_field(ctx.lang, ctx.t(&i18n::D_UNITS), &units),
+        st(ctx, "muted"),
+    ));
     lines.push(Line::styled(
         format!("{} · {}", ctx.t(&i18n::D_SUPERVISOR), item.supervisor),
         st(ctx, "muted"),
