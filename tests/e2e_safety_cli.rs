@@ -281,3 +281,25 @@ fn a_restore_refuses_a_file_that_is_not_sound_or_a_database_in_use() {
     assert_eq!(code, Some(1), "{screen}");
     assert!(screen.contains("正被其他程序"), "{screen}");
 }
+
+/// The chain's end printed on a paper (signed minutes, the archive) is checked against
+/// the trail: `audit verify --against "#ROW HASH"` agrees while the trail holds that hash
+/// and says "与纸面不符" (exit 1) for a label the trail does not hold (issue 10, R9.4).
+#[test]
+fn audit_verify_checks_the_chain_end_printed_on_paper() {
+    let (_dir, db) = temp_db();
+    demo(&db);
+    let head = huiwu::store::Store::open_read_only(&db, "检查")
+        .expect("open")
+        .audit_head()
+        .expect("head")
+        .expect("the demo wrote audit rows");
+    let label = head.label();
+    let (code, out, err) = run(&["--db", db_arg(&db), "audit", "verify", "--against", &label]);
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(out.trim_end().ends_with("ok"), "{out}");
+    let forged = format!("#{} 0123456789ab", head.row);
+    let (code, out, _) = run(&["--db", db_arg(&db), "audit", "verify", "--against", &forged]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("与纸面不符"), "{out}");
+}

@@ -90,3 +90,21 @@ fn a_meeting_without_classified_material_is_not_marked() {
     let text = huiwu::export::render::render(&doc, Format::Md);
     assert!(!text.contains("涉密"));
 }
+
+/// `huiwu audit show --meeting ID` lists the meeting's preparation too: who made the
+/// numbered classified copies (issue 10, R9.4).
+#[test]
+fn a_meetings_audit_lines_include_its_classified_copies() {
+    let (store, id) = demo(true);
+    let lines = store
+        .audit_lines(&huiwu::store::AuditFilter {
+            meeting: Some(id),
+            since: None,
+        })
+        .unwrap();
+    assert!(
+        lines.iter().any(|l| l.entity == "classified_copy"),
+        "{:?}",
+        lines.iter().map(|l| &l.entity).collect::<Vec<_>>()
+    );
+}

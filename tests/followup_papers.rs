@@ -221,6 +221,18 @@ fn the_archive_verifies_and_names_a_changed_byte_and_a_missing_file() {
     }
     assert!(out_dir.join("MANIFEST.sha256").is_file());
     assert!(out_dir.join("归档登记册.txt").is_file());
+    // The audit chain's end as the archive was made, vouched for by the manifest, agrees
+    // with the trail (issue 10).
+    let head = std::fs::read_to_string(out_dir.join("审计链.txt")).unwrap();
+    let manifest = std::fs::read_to_string(out_dir.join("MANIFEST.sha256")).unwrap();
+    assert!(manifest.contains("审计链.txt"), "{manifest}");
+    let label = head.trim().trim_start_matches("审计链: ").to_string();
+    let against = huiwu(&db, &["audit", "verify", "--against", &label]);
+    assert!(
+        against.status.success(),
+        "{label}: {}",
+        String::from_utf8_lossy(&against.stdout)
+    );
     // Archived: read-only from now on.
     let store = Store::open(&db, "马丽").unwrap();
     assert!(store.is_archived(id).unwrap());

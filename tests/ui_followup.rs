@@ -317,3 +317,35 @@ fn a_copy_out_with_its_reason_lets_the_meeting_close() {
     close(&mut app);
     assert!(screen(&app).contains("已结束 2026-11-30 10:30"));
 }
+
+/// Signed minutes carry the audit chain's end (issue 10): the paper vouches for the trail.
+#[test]
+fn the_signed_minutes_print_the_audit_chain_end() {
+    let mut app = app(Lang::Zh, "2026-12-31");
+    f4(&mut app);
+    close(&mut app);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char('d'));
+    let now = chrono::DateTime::parse_from_rfc3339(NOW).unwrap();
+    let id = app.followup.model.as_ref().unwrap().id();
+    let paper = |app: &App| {
+        let doc = huiwu::export::minutes_doc(&app.ctx.store, id, Lang::Zh, None, now).unwrap();
+        huiwu::export::render::render(&doc, huiwu::export::Format::Txt)
+    };
+    // A draft vouches for nothing yet.
+    assert!(!paper(&app).contains("审计链"));
+    press(&mut app, KeyCode::Char('r'));
+    type_str(&mut app, "刘卫东");
+    press(&mut app, KeyCode::Tab);
+    type_str(&mut app, "同意");
+    ctrl(&mut app, 's');
+    press(&mut app, KeyCode::Char('s'));
+    ctrl(&mut app, 's');
+    assert!(screen(&app).contains("[已签发]"));
+    let text = paper(&app);
+    let head = app.ctx.store.audit_head().unwrap().unwrap();
+    assert!(
+        text.contains(&format!("审计链：{}", head.label())),
+        "{text}"
+    );
+}

@@ -12,7 +12,12 @@ use crate::store::{AuditFilter, AuditLine};
 #[derive(clap::Subcommand)]
 pub enum AuditCommand {
     /// Check the hash chain of the audit trail: ok, or the first bad row (exit 1).
-    Verify,
+    Verify {
+        /// The chain's end printed on a signed paper or in an archive ("#1234 3f9a2c1b7d0e"):
+        /// also check that row still holds that hash.
+        #[arg(long)]
+        against: Option<String>,
+    },
     /// List audit rows: who, when, what, which field, old → new.
     Show {
         /// Only this meeting's rows (its topics, entries, decisions, attendance).
@@ -31,7 +36,7 @@ pub fn run(env: &Env, command: AuditCommand) -> ExitCode {
     };
     let lang = env.lang;
     match command {
-        AuditCommand::Verify => {
+        AuditCommand::Verify { against } => {
             let (chain, head) = match store
                 .verify_chain()
                 .and_then(|c| Ok((c, store.head_state()?)))
@@ -44,7 +49,18 @@ pub fn run(env: &Env, command: AuditCommand) -> ExitCode {
             if let Some(p) = &head_problem {
                 println!("{p}");
             }
-            if chain.first_break.is_none() && head_problem.is_none() {
+            let paper_problem = match against.as_deref().map(|l| paper_agrees(&store, l)) {
+                None | Some(Ok(true)) => None,
+                Some(Ok(false)) => Some(i18n::audit_paper_differs(
+                    lang,
+                    against.as_deref().unwrap_or(""),
+                )),
+                Some(Err(e)) => return env.fail(&e),
+            };
+            if let Some(p) = &paper_problem {
+                println!("{p}");
+            }
+            if chain.first_break.is_none() && head_problem.is_none() && paper_problem.is_none() {
                 println!("ok");
                 ExitCode::SUCCESS
             } else {
@@ -64,6 +80,25 @@ pub fn run(env: &Env, command: AuditCommand) -> ExitCode {
             ExitCode::SUCCESS
         }
     }
+}
+
+/// Does the trail still hold the hash a paper printed for its row ("#1234 3f9a2c1b7d0e",
+/// the hash shortened)? A label that names no row, or malformed, does not agree.
+fn paper_agrees(
+    store: &crate::store::Store,
+    label: &str,
+) -> Result<bool, crate::store::StoreError> {
+    let mut parts = label.trim().trim_start_matches('#').split_whitespace();
+    let (Some(row), Some(short)) = (parts.next(), parts.next()) else {
+        return Ok(false);
+    };
+    let Ok(row) = row.parse::<i64>() else {
+        return Ok(false);
+    };
+    let short = short.to_ascii_lowercase();
+    Ok(store
+        .audit_hash_of(row)?
+        .is_some_and(|h| short.len() >= 8 && h.starts_with(&short)))
 }
 
 /// `#12  2026-11-25 16:52:23  高敏  edit entry 5678  text@3: 来 → 后`

@@ -19,6 +19,9 @@ pub struct YearArchive {
     pub not_closed: Vec<(Id, String)>,
 }
 
+/// The file that names the audit chain's end when the archive was made.
+pub const AUDIT_HEAD_FILE: &str = "审计链.txt";
+
 /// The file name of the year's ledger in the archive folder.
 pub const LEDGER_FILE: &str = "归档登记册";
 
@@ -84,6 +87,13 @@ pub fn build_year(
         out.meetings.push((m.id, folder));
     }
     progress(total, total, "");
+    // The audit chain's end when the archive was made (issue 10): in the manifest's
+    // files, so the archive vouches for the trail as it stood (`audit verify --against`).
+    if let Some(head) = store.audit_head()? {
+        let text = format!("{}: {}\n", lang.t(&crate::i18n::X_AUDIT_HEAD), head.label());
+        out.files
+            .push((AUDIT_HEAD_FILE.to_string(), text.into_bytes()));
+    }
     let ledger = ledger_doc(store, Scope::Year(year), lang)?;
     out.files
         .push((format!("{LEDGER_FILE}.docx"), docx(&ledger)?));

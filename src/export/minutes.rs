@@ -115,7 +115,16 @@ pub fn minutes_doc(
         Some(v) => v.text.clone(),
         None => draft_for(store, meeting_id, now)?,
     };
-    Ok(build(&view, lang, &text, chosen))
+    let mut doc = build(&view, lang, &text, chosen);
+    // The signed minutes carry the audit chain's end as it stands when they are printed
+    // (issue 10, R9.4): a later rewrite of the whole trail is caught against the paper
+    // with `huiwu audit verify --against "#ROW HASH"`.
+    if chosen.is_some_and(|v| v.step(StepKind::SignOff).is_some())
+        && let Some(head) = store.audit_head()?
+    {
+        doc.field(lang.t(&i18n::X_AUDIT_HEAD), head.label());
+    }
+    Ok(doc)
 }
 
 fn build(view: &MeetingView, lang: Lang, text: &str, v: Option<&Version>) -> Document {

@@ -24,6 +24,9 @@ pub fn paper_error(lang: Lang, e: &crate::export::paper::PaperError) -> String {
     }
 }
 
+/// The label of the audit chain's end printed on signed minutes and in the archive.
+pub const X_AUDIT_HEAD: Tr = Tr("审计链", "Audit chain");
+
 pub const X_CLASSIFIED_MARK: Tr = Tr(
     "涉密 · 按规定范围传达，不得扩散",
     "CLASSIFIED · pass on only within the prescribed scope",

@@ -152,6 +152,14 @@ pub fn passphrase_prompt(lang: Lang, db: &Path) -> String {
 }
 
 /// The chain in one line: sound with its head, not chained yet, or its first bad row.
+/// A paper's printed chain end that the trail no longer holds.
+pub fn audit_paper_differs(lang: Lang, label: &str) -> String {
+    lang.pick(
+        format!("与纸面不符：审计链 {label} 已不在或已被改写"),
+        format!("Does not match the paper: audit chain {label} is gone or rewritten"),
+    )
+}
+
 pub fn chain_summary(lang: Lang, c: &crate::store::verify::ChainReport) -> String {
     if !c.chained {
         return lang.pick(

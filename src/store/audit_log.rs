@@ -35,8 +35,9 @@ pub struct AuditLine {
 /// Which rows to list.
 #[derive(Clone, Debug, Default)]
 pub struct AuditFilter {
-    /// Only the rows of this meeting: itself, its topics and decisions, their entries,
-    /// its attendance and participants.
+    /// Only the rows of this meeting: itself, its topics and decisions, their entries and
+    /// tidied text, its attendance and participants, its preparation (notices, replies,
+    /// packages, classified copies, press exceptions) and its register items.
     pub meeting: Option<Id>,
     /// Only rows made on or after this day (in the time's own offset).
     pub since: Option<NaiveDate>,
@@ -63,6 +64,24 @@ impl Store {
                     (SELECT id FROM attendance_event WHERE meeting_id = ?1))
                 OR (a.entity = 'participation' AND a.entity_id IN
                     (SELECT id FROM participation WHERE meeting_id = ?1))
+                OR (a.entity = 'tidied_entry' AND a.entity_id IN
+                    (SELECT e.id FROM entry e JOIN topic t ON t.id = e.topic_id
+                     WHERE t.meeting_id = ?1))
+                OR (a.entity = 'review_entry' AND a.entity_id IN
+                    (SELECT r.id FROM review_entry r JOIN topic t ON t.id = r.topic_id
+                     WHERE t.meeting_id = ?1))
+                OR (a.entity = 'notice' AND a.entity_id IN
+                    (SELECT id FROM notice WHERE meeting_id = ?1))
+                OR (a.entity = 'notice_reply' AND a.entity_id IN
+                    (SELECT id FROM notice_reply WHERE meeting_id = ?1))
+                OR (a.entity = 'coverage_exception' AND a.entity_id IN
+                    (SELECT id FROM coverage_exception WHERE meeting_id = ?1))
+                OR (a.entity = 'material_package' AND a.entity_id IN
+                    (SELECT id FROM material_package WHERE meeting_id = ?1))
+                OR (a.entity = 'classified_copy' AND a.entity_id IN
+                    (SELECT id FROM classified_copy WHERE meeting_id = ?1))
+                OR (a.entity = 'followup_item' AND a.entity_id IN
+                    (SELECT id FROM followup_item WHERE meeting_id = ?1))
              ORDER BY id"
         );
         let mut st = self.conn().prepare(&sql)?;

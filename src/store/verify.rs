@@ -211,6 +211,11 @@ impl Store {
         chain::head(self.conn())
     }
 
+    /// The stored hash of audit row `id`.
+    pub fn audit_hash_of(&self, id: i64) -> Result<Option<String>> {
+        chain::hash_of(self.conn(), id)
+    }
+
     /// How the chain compares with the head file beside the database.
     pub fn head_state(&self) -> Result<HeadState> {
         match self.path() {
