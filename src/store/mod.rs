@@ -208,6 +208,17 @@ impl Store {
             .query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 
+    /// Counts the commits that changed the record (audited ones), this terminal's and
+    /// every other's: what a screen showing the record reads again on. Saving where a
+    /// caret is, or an edit lease, does not count.
+    pub fn record_version(&self) -> Result<i64> {
+        Ok(self.conn.query_row(
+            "SELECT CAST(value AS INTEGER) FROM app_meta WHERE key = 'commit_seq'",
+            [],
+            |r| r.get(0),
+        )?)
+    }
+
     /// The highest commit mark of any other process: changes when another terminal
     /// commits a change to the record (not when it only saves where its caret is).
     pub fn others_mark(&self) -> Result<i64> {

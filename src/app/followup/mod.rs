@@ -139,6 +139,8 @@ pub struct FollowUp {
     loaded: bool,
     stale: bool,
     data_version: i64,
+    /// The record's version (`Store::record_version`) when last read.
+    record_version: i64,
     last_poll: Instant,
     last_flush: Instant,
 }
@@ -175,6 +177,7 @@ impl FollowUp {
             loaded: false,
             stale: true,
             data_version: -1,
+            record_version: -1,
             last_poll: Instant::now(),
             last_flush: Instant::now(),
         }
@@ -214,6 +217,9 @@ impl FollowUp {
         self.charts = Charts::build(ctx, self.model.as_ref(), &self.items);
         if let Ok(v) = ctx.store.data_version() {
             self.data_version = v;
+        }
+        if let Ok(v) = ctx.store.record_version() {
+            self.record_version = v;
         }
         self.loaded = true;
         self.stale = false;
@@ -266,11 +272,21 @@ impl FollowUp {
         }
     }
 
+    /// Read again when the record changed — not when a terminal only saved where its
+    /// caret is (every screen switch does), which used to reread the register each time.
     fn poll(&mut self, ctx: &mut Ctx) {
         let Ok(v) = ctx.store.data_version() else {
             return;
         };
-        if v != self.data_version {
+        if v == self.data_version {
+            return;
+        }
+        self.data_version = v;
+        if ctx
+            .store
+            .record_version()
+            .is_ok_and(|r| r != self.record_version)
+        {
             self.stale = true;
         }
     }
