@@ -2,6 +2,7 @@
 //! is, its XML read for the GB/T 9704 layout; and, where LibreOffice is installed, turned
 //! into a PDF whose text and page size are checked.
 use std::io::{Cursor, Read};
+use std::path::PathBuf;
 use std::process::Command;
 
 use huiwu::export::doc::{Block, Document};
@@ -143,9 +144,21 @@ fn page_is_a4_with_gbt_9704_margins_and_grid() {
     assert!(xml.contains(r#"w:left="1587""#), "left margin 28 mm");
     assert!(xml.contains(r#"w:right="1474""#), "right margin 26 mm");
     assert!(xml.contains(r#"w:bottom="1984""#), "bottom margin 35 mm");
+    // 22 lines: a line grid of 28.95 pt. 28 characters: 16 pt text condensed 0.25 pt
+    // (15.75 pt each), in the document defaults — not a character grid, which
+    // LibreOffice sets at 18 characters a line.
     assert!(
-        xml.contains(r#"<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-842""#),
-        "22 lines × 28 characters grid"
+        xml.contains(r#"<w:docGrid w:type="lines" w:linePitch="579" />"#),
+        "22-line grid"
+    );
+    assert!(!xml.contains("w:charSpace"), "no character grid");
+    let styles = part(&p, "word/styles.xml");
+    let defaults =
+        &styles[styles.find("<w:rPrDefault>").unwrap()..styles.find("</w:rPrDefault>").unwrap()];
+    assert!(
+        defaults.contains(r#"<w:spacing w:val="-5" />"#)
+            && defaults.contains(r#"<w:sz w:val="32" />"#),
+        "3号 condensed 0.25 pt: {defaults}"
     );
     // 156 mm text block: 11906 − 1587 − 1474 = 8845 twips = 156.0 mm.
     assert_eq!(11906 - 1587 - 1474, 8845);
@@ -288,10 +301,10 @@ fn names_hang_after_the_colon_and_signature_is_right_aligned() {
     let p = parts(&bytes);
     let xml = part(&p, "word/document.xml");
     let para_of = |text: &str| para_of(xml, text);
-    // "出席：" is 3 characters of 316 twips: left = 2 + 3 characters, hanging 3.
+    // "出席：" is 3 characters of 315 twips: left = 2 + 3 characters, hanging 3.
     let names = para_of("出席：");
     assert!(
-        names.contains(r#"w:left="1580""#) && names.contains(r#"w:hanging="948""#),
+        names.contains(r#"w:left="1575""#) && names.contains(r#"w:hanging="945""#),
         "{names}"
     );
     let sig = para_of("乌审旗公安局办公室");
@@ -305,21 +318,21 @@ fn on_path(cmd: &str) -> bool {
         .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(cmd).is_file()))
 }
 
-/// With LibreOffice installed (CI installs it), the .docx becomes a PDF that holds the
-/// Chinese text on A4 pages. Without it the test says why it skips, and passes.
-#[test]
-fn libreoffice_turns_it_into_an_a4_pdf_with_the_text() {
+/// The .docx of `doc` turned into a PDF by LibreOffice, in a temporary directory that
+/// lives as long as the returned handle. `None`, with a SKIP line printed, when
+/// LibreOffice or poppler-utils (pdftotext, pdfinfo) is not installed.
+fn pdf_of(doc: &Document) -> Option<(tempfile::TempDir, PathBuf)> {
     let Some(soffice) = ["soffice", "libreoffice"].into_iter().find(|c| on_path(c)) else {
         eprintln!("SKIP: neither soffice nor libreoffice is on PATH; the PDF check did not run");
-        return;
+        return None;
     };
     if !on_path("pdftotext") || !on_path("pdfinfo") {
         eprintln!("SKIP: pdftotext / pdfinfo (poppler-utils) missing; the PDF check did not run");
-        return;
+        return None;
     }
     let tmp = tempfile::tempdir().unwrap();
     let docx = tmp.path().join("纪要.docx");
-    std::fs::write(&docx, render(&paper(true)).unwrap()).unwrap();
+    std::fs::write(&docx, render(doc).unwrap()).unwrap();
     // A profile of its own, so a running LibreOffice of the user is not disturbed.
     let profile = format!(
         "-env:UserInstallation=file://{}/profile",
@@ -339,6 +352,16 @@ fn libreoffice_turns_it_into_an_a4_pdf_with_the_text() {
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
+    Some((tmp, pdf))
+}
+
+/// With LibreOffice installed (CI installs it), the .docx becomes a PDF that holds the
+/// Chinese text on A4 pages. Without it the test says why it skips, and passes.
+#[test]
+fn libreoffice_turns_it_into_an_a4_pdf_with_the_text() {
+    let Some((_tmp, pdf)) = pdf_of(&paper(true)) else {
+        return;
+    };
     let text = run(Command::new("pdftotext").arg(&pdf).arg("-"));
     let squashed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     for s in [
@@ -370,6 +393,67 @@ fn libreoffice_turns_it_into_an_a4_pdf_with_the_text() {
     );
     // The page number field is filled in: page 1 reads "— 1 —".
     assert!(squashed.contains("—1—"), "no page number in:\n{text}");
+}
+
+/// Punctuation that may not begin a line (避头点号): the line before takes it, hanging
+/// it past the margin when it does not fit, or gives up a character to go with it.
+const CLOSING: &str = "，。、；：？！）”’》」";
+
+/// GB/T 9704 §5.2.3, "一般每面排22行，每行排28个字": a long paragraph of 3号仿宋, laid
+/// out by LibreOffice, fills each line with 28 characters — 27 where a character moved
+/// down with a punctuation mark that may not begin a line, 28 and a hanging mark where
+/// the mark stayed — and a page with 22 of its lines. The whitespace pdftotext puts
+/// between characters a wide grid spreads apart is not counted.
+#[test]
+fn libreoffice_sets_28_characters_a_line_and_22_lines_a_page() {
+    let sentence = "入冬以来，全旗盗窃、诈骗类警情较去年同期有所上升，夜间侵财案件集中在城区和嘎鲁图镇。\
+                    为此，治安大队会同各派出所拟定了冬季治安防范专项行动方案，\
+                    请各单位结合实际认真抓好落实，确保辖区社会治安持续稳定。";
+    let long = sentence.repeat(9);
+    let mut doc = Document::new("");
+    doc.paragraph(&long);
+    let Some((_tmp, pdf)) = pdf_of(&doc) else {
+        return;
+    };
+    let text = run(Command::new("pdftotext").arg("-layout").arg(&pdf).arg("-"));
+    let pages: Vec<Vec<String>> = text
+        .split('\u{c}')
+        .map(|page| {
+            page.lines()
+                .map(|l| l.chars().filter(|c| !c.is_whitespace()).collect::<String>())
+                .filter(|l| !l.is_empty() && !l.contains('—'))
+                .collect()
+        })
+        .collect();
+    let lines: Vec<&String> = pages.iter().flatten().collect();
+    assert!(
+        lines.len() > 22 && lines.iter().all(|l| long.contains(l.as_str())),
+        "the paragraph's lines not found in the PDF text:\n{text}"
+    );
+    // The first line is indented two characters; the last one is what is left.
+    let first = lines[0].chars().count();
+    assert!(
+        (25..=26).contains(&first),
+        "{first} characters after the two-character indent:\n{text}"
+    );
+    let counts: Vec<usize> = lines[1..lines.len() - 1]
+        .iter()
+        .map(|l| {
+            let n = l.chars().count();
+            let hanging = n == 29 && l.chars().last().is_some_and(|c| CLOSING.contains(c));
+            if hanging { 28 } else { n }
+        })
+        .collect();
+    assert!(
+        counts.iter().all(|n| (27..=28).contains(n)) && counts.contains(&28),
+        "characters a line {counts:?}, not 28 (27 at a punctuation mark):\n{text}"
+    );
+    assert_eq!(
+        pages[0].len(),
+        22,
+        "lines on the first page, not 22:\n{}",
+        pages[0].join("\n")
+    );
 }
 
 fn run(cmd: &mut Command) -> String {
@@ -442,5 +526,5 @@ fn minutes_drafted_from_decisions_render_with_every_decision() {
     assert!(xml.contains("由治安管理大队负责，2026年12月31日前完成。"));
     assert!(xml.contains("二、关于购置执法记录仪的议题。"));
     // The opening and the two topics: three body paragraphs, each indented two characters.
-    assert_eq!(xml.matches(r#"w:firstLine="632""#).count(), 3);
+    assert_eq!(xml.matches(r#"w:firstLine="630""#).count(), 3);
 }

@@ -3,7 +3,7 @@
 //! documents").
 //!
 //! - A4, margins 37 mm top, 28 mm left; a 156 × 225 mm text block of 22 lines of 28
-//!   characters (line pitch 28.95 pt, character grid) — figures in [`layout`];
+//!   characters (line grid of 28.95 pt, text condensed 0.25 pt) — figures in [`layout`];
 //! - body 3号仿宋; title 2号小标宋 centred; headings 一、 黑体, （一） 楷体, 1. 仿宋 — faces and
 //!   their fallbacks in [`fonts`];
 //! - page numbers "— 1 —" in 4号宋体, odd pages right, even pages left;
@@ -76,7 +76,8 @@ fn classification_header(c: &str) -> Header {
     Header::new().add_paragraph(blocks::classification(c).snap_to_grid(false))
 }
 
-/// The page: A4, the margins, the 22 × 28 grid, body defaults 3号仿宋.
+/// The page: A4, the margins, the 22-line grid, body defaults 3号仿宋 condensed to 28
+/// characters a line.
 fn page(docx: Docx) -> Docx {
     let mut docx = docx
         .page_size(PAGE_WIDTH, PAGE_HEIGHT)
@@ -91,13 +92,13 @@ fn page(docx: Docx) -> Docx {
                 .gutter(0),
         )
         .default_size(SIZE_3)
+        .default_spacing(CHAR_SPACING)
         .default_fonts(fonts::FANGSONG.run_fonts())
-        .default_tab_stop(usize::try_from(2 * CHAR).unwrap_or(632));
+        .default_tab_stop(usize::try_from(2 * CHAR).unwrap_or(630));
     docx.document = docx.document.doc_grid(
         DocGrid::new()
-            .grid_type(DocGridType::LinesAndChars)
-            .line_pitch(usize::try_from(LINE_PITCH).unwrap_or(579))
-            .char_space(CHAR_SPACE),
+            .grid_type(DocGridType::Lines)
+            .line_pitch(usize::try_from(LINE_PITCH).unwrap_or(579)),
     );
     docx
 }

@@ -9,8 +9,8 @@
 //! | left margin, 订口 | 28 mm | 1587 |
 //! | text block, 版心 | 156 × 225 mm | 8845 × 12756 |
 //! | so right / bottom margin | 26 / 35 mm | 1474 / 1984 |
-//! | lines per page (§5.2.3) | 22 | line pitch 579 twips = 28.95 pt, the largest pitch that still fits 22 lines in 225 mm |
-//! | characters per line | 28 | character grid: `charSpace` −842 (1/4096 pt) on 16 pt text gives a 15.79 pt pitch, 28 × 15.79 pt ≤ 156 mm |
+//! | lines per page (§5.2.3) | 22 | line grid (`w:docGrid w:type="lines"`), line pitch 579 twips = 28.95 pt, the largest pitch that still fits 22 lines in 225 mm |
+//! | characters per line | 28 | text condensed 0.25 pt (`w:spacing` −5 twips in the document defaults): a 16 pt character takes 15.75 pt, 28 × 15.75 = 441 pt ≤ 156 mm = 442.2 pt < 29 × 15.75 |
 //! | body text (§5.2.4) | 3号 = 16 pt | `w:sz` 32 |
 //! | title (§7.3.1) | 2号 = 22 pt | `w:sz` 44 |
 //! | page number (§7.5) | 4号 = 14 pt, "— 1 —", one character in from the edge | `w:sz` 28, indent 280 |
@@ -34,10 +34,21 @@ pub const TEXT_WIDTH: u32 = PAGE_WIDTH - MARGIN_LEFT as u32 - MARGIN_RIGHT as u3
 
 /// 22 lines a page: 28.95 pt.
 pub const LINE_PITCH: i32 = 579;
-/// 28 characters a line (see the table above).
-pub const CHAR_SPACE: isize = -842;
-/// One character of body text on the grid, in twips (15.79 pt): indents are counted in it.
-pub const CHAR: i32 = 316;
+/// 28 characters a line: the space between characters, in twips, taken from every
+/// character (Word's "condensed by 0.25 pt"). 156 mm hold 28 characters of 16 pt only
+/// a little closer than their own width: 28 × 16 pt = 448 pt > 442.2 pt.
+///
+/// Not a character grid (`w:docGrid w:type="linesAndChars"` with `w:charSpace`): Word
+/// squeezes each character onto such a grid's 15.79 pt pitch, but LibreOffice never
+/// sets a character narrower than its width; it gives a character wider than the pitch
+/// two grid cells, and takes the pitch from the Normal style's own size (12 pt when the
+/// size is only in the document defaults), so the page came out at 18 characters a line
+/// with a gap after each. Condensed spacing is plain run formatting that Word and
+/// LibreOffice both apply to every character alike.
+pub const CHAR_SPACING: i32 = -5;
+/// One character of body text, in twips (16 pt less the condensing, 15.75 pt): indents
+/// are counted in it, so that an indented line starts on a character's place.
+pub const CHAR: i32 = 20 * 16 + CHAR_SPACING;
 
 /// Font sizes in half-points.
 pub const SIZE_2: usize = 44; // 2号, 22 pt
