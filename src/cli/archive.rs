@@ -97,17 +97,20 @@ pub fn write(store: &mut Store, year: i32, dir: &Path, lang: Lang, now: Time) ->
             return ExitCode::FAILURE;
         }
     };
-    for (id, folder) in &built.meetings {
-        let change = Change::AfterMeeting {
+    // Every meeting filed becomes read-only in one transaction: all or none.
+    let changes: Vec<Change> = built
+        .meetings
+        .iter()
+        .map(|(id, folder)| Change::AfterMeeting {
             after: AfterChange::Archived {
                 meeting_id: *id,
                 folder: folder.clone(),
             },
-        };
-        if let Err(e) = store.transact_at(now, |tx| change.apply(tx)) {
-            eprintln!("huiwu: {}", i18n::store_error(lang, &e));
-            return ExitCode::FAILURE;
-        }
+        })
+        .collect();
+    if let Err(e) = store.transact_at(now, |tx| changes.iter().try_for_each(|c| c.apply(tx))) {
+        eprintln!("huiwu: {}", i18n::store_error(lang, &e));
+        return ExitCode::FAILURE;
     }
     println!(
         "{}",

@@ -37,9 +37,7 @@ pub(super) fn load(
     let Some(view) = MeetingView::load(store, meeting_id, now)? else {
         return Err(StoreError::BadData(format!("no meeting {meeting_id}")));
     };
-    let since = view.meeting.starts_at - chrono::Duration::days(OfficeView::WINDOW_DAYS);
-    let office = OfficeView::load_around(store, since)?;
-    Ok((view, office))
+    Ok((view, OfficeView::load_meeting(store, meeting_id)?))
 }
 
 pub fn agenda(

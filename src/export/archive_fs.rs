@@ -74,8 +74,19 @@ fn ensure_dir(dir: &Path) -> Result<(), ArchiveFsError> {
     }
 }
 
-/// Write one file owner-only via a temporary file and a rename.
+/// Write one file owner-only via a temporary file and a rename, flushed to the disk.
 fn write_file(root: &Path, rel: &str, bytes: &[u8]) -> Result<(), ArchiveFsError> {
+    write_file_as(root, rel, bytes, true)
+}
+
+/// Write one file owner-only via a temporary file and a rename; `durable`: flush it and
+/// its folder to the disk before returning (else the caller syncs many at once).
+fn write_file_as(
+    root: &Path,
+    rel: &str,
+    bytes: &[u8],
+    durable: bool,
+) -> Result<(), ArchiveFsError> {
     manifest::check_path(rel).map_err(|problem| ArchiveFsError::BadPath {
         path: rel.to_string(),
         problem,
@@ -109,9 +120,14 @@ fn write_file(root: &Path, rel: &str, bytes: &[u8]) -> Result<(), ArchiveFsError
             .custom_flags(libc::O_NOFOLLOW)
             .open(&tmp)?;
         f.write_all(bytes)?;
-        f.sync_all()?;
+        if durable {
+            f.sync_all()?;
+        }
         fs::rename(&tmp, &target)?;
-        File::open(parent)?.sync_all()
+        if durable {
+            File::open(parent)?.sync_all()?;
+        }
+        Ok(())
     })();
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
@@ -131,10 +147,24 @@ pub fn write_archive(root: &Path, files: &[(String, Vec<u8>)]) -> Result<Manifes
     let m = Manifest::build(files.iter().map(|(p, b)| (p.as_str(), b.as_slice())))?;
     ensure_dir(root)?;
     for (path, bytes) in files {
-        write_file(root, path, bytes)?;
+        write_file_as(root, path, bytes, false)?;
     }
+    // Every paper on the disk at once (one sync, not two per file: a year is hundreds of
+    // files), then the manifest: a manifest on the disk vouches for papers on the disk.
+    sync_filesystem(root).map_err(io_at(root))?;
     write_file(root, MANIFEST_NAME, m.to_text().as_bytes())?;
     Ok(m)
+}
+
+/// Flush everything written on the file system that holds `dir` (syncfs(2)).
+fn sync_filesystem(dir: &Path) -> io::Result<()> {
+    use std::os::fd::AsRawFd;
+    let d = File::open(dir)?;
+    // SAFETY: a valid open descriptor for the duration of the call.
+    if unsafe { libc::syncfs(d.as_raw_fd()) } != 0 {
+        return Err(io::Error::last_os_error());
+    }
+    Ok(())
 }
 
 fn read_no_follow(path: &Path) -> io::Result<Vec<u8>> {

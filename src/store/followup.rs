@@ -63,24 +63,48 @@ fn item_row(r: &Row<'_>) -> rusqlite::Result<Result<Item>> {
 }
 
 /// Fill in an item's notes and problems.
-fn with_notes(conn: &Connection, mut item: Item) -> Result<Item> {
+fn with_notes(conn: &Connection, item: Item) -> Result<Item> {
+    let mut one = [item];
+    attach_notes(conn, &mut one)?;
+    let [item] = one;
+    Ok(item)
+}
+
+/// Read the notes and problem reports of many items in one query (a list of hundreds of
+/// items asked one query each was most of what F4 spent reading its register).
+fn attach_notes(conn: &Connection, items: &mut [Item]) -> Result<()> {
+    if items.is_empty() {
+        return Ok(());
+    }
+    let ids = items
+        .iter()
+        .map(|i| i.id.to_string())
+        .collect::<Vec<_>>()
+        .join(",");
     let mut st = conn.prepare_cached(
-        "SELECT kind, on_day, by_name, text, reply FROM followup_note
-         WHERE item_id = ?1 ORDER BY on_day, id",
+        "SELECT item_id, kind, on_day, by_name, text, reply FROM followup_note
+         WHERE item_id IN (SELECT value FROM json_each(?1)) ORDER BY item_id, on_day, id",
     )?;
-    let rows = st.query_map([item.id], |r| {
+    let rows = st.query_map([format!("[{ids}]")], |r| {
         Ok((
-            r.get::<_, String>(0)?,
+            r.get::<_, Id>(0)?,
             r.get::<_, String>(1)?,
             r.get::<_, String>(2)?,
             r.get::<_, String>(3)?,
-            r.get::<_, Option<String>>(4)?,
+            r.get::<_, String>(4)?,
+            r.get::<_, Option<String>>(5)?,
         ))
     })?;
+    let index: std::collections::HashMap<Id, usize> =
+        items.iter().enumerate().map(|(n, i)| (i.id, n)).collect();
     for row in rows {
-        let (kind, on, by, text, reply) = row?;
+        let (item_id, kind, on, by, text, reply) = row?;
+        let Some(&n) = index.get(&item_id) else {
+            continue;
+        };
         let on = NaiveDate::parse_from_str(&on, DAY)
-            .map_err(|_| StoreError::BadData(format!("note of item {}: {on}", item.id)))?;
+            .map_err(|_| StoreError::BadData(format!("note of item {item_id}: {on}")))?;
+        let item = &mut items[n];
         if kind == "problem" {
             item.problems.push(ProblemReport {
                 on,
@@ -92,7 +116,7 @@ fn with_notes(conn: &Connection, mut item: Item) -> Result<Item> {
             item.notes.push(Note { on, by, text });
         }
     }
-    Ok(item)
+    Ok(())
 }
 
 fn read_item(conn: &Connection, id: Id) -> Result<Item> {
@@ -129,8 +153,9 @@ impl Store {
         let rows = st.query_map([since], item_row)?;
         let mut out = Vec::new();
         for row in rows {
-            out.push(with_notes(self.conn(), row??)?);
+            out.push(row??);
         }
+        attach_notes(self.conn(), &mut out)?;
         Ok(out)
     }
 
@@ -150,8 +175,9 @@ impl Store {
         let rows = st.query_map([day_text(day)], item_row)?;
         let mut out = Vec::new();
         for row in rows {
-            out.push(with_notes(self.conn(), row??)?);
+            out.push(row??);
         }
+        attach_notes(self.conn(), &mut out)?;
         Ok(out)
     }
 
@@ -165,8 +191,9 @@ impl Store {
         let rows = st.query_map([meeting_id], item_row)?;
         let mut out = Vec::new();
         for row in rows {
-            out.push(with_notes(self.conn(), row??)?);
+            out.push(row??);
         }
+        attach_notes(self.conn(), &mut out)?;
         Ok(out)
     }
 

@@ -23,7 +23,7 @@ const COLUMNS: &str = "t.id, t.title, t.department, t.deputy_id, t.channel, t.sc
          ELSE t.stage END,
     t.meeting_id, t.seq, t.urgency, t.added_at, t.after_cutoff, t.needs_legal_review";
 
-use super::window::WINDOW;
+use super::window::Window;
 
 const FROM: &str = "FROM topic t LEFT JOIN decision d ON d.topic_id = t.id";
 
@@ -104,15 +104,16 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<RegisteredTopic>> {
 impl Store {
     /// The topics of the back office's window and every topic not on an agenda yet,
     /// registered first first.
-    pub fn registered_topics(&self, since: &str) -> Result<Vec<RegisteredTopic>> {
+    pub fn registered_topics(&self, since: &Window<'_>) -> Result<Vec<RegisteredTopic>> {
+        let ids = since.ids();
         let sql = format!(
             "SELECT {COLUMNS} {FROM} WHERE t.id IN (
-                 SELECT id FROM topic WHERE meeting_id IN ({WINDOW})
+                 SELECT id FROM topic WHERE meeting_id IN ({ids})
                  UNION SELECT id FROM topic WHERE meeting_id IS NULL)
              ORDER BY t.rowid"
         );
         let mut st = self.conn().prepare_cached(&sql)?;
-        let rows = st.query_map([since], row)?;
+        let rows = st.query_map([since.param()], row)?;
         let mut out = Vec::new();
         for r in rows {
             out.push(r??);
@@ -122,15 +123,16 @@ impl Store {
 
     /// The review records of the topics `registered_topics` reads, oldest first:
     /// (entry id, topic id, entry).
-    pub fn review_entries(&self, since: &str) -> Result<Vec<(Id, Id, ReviewEntry)>> {
+    pub fn review_entries(&self, since: &Window<'_>) -> Result<Vec<(Id, Id, ReviewEntry)>> {
+        let ids = since.ids();
         let sql = format!(
             "SELECT id, topic_id, item, reviewed_by, at, verdict, note FROM review_entry
-             WHERE topic_id IN (SELECT id FROM topic WHERE meeting_id IN ({WINDOW})
+             WHERE topic_id IN (SELECT id FROM topic WHERE meeting_id IN ({ids})
                                 UNION SELECT id FROM topic WHERE meeting_id IS NULL)
              ORDER BY id"
         );
         let mut st = self.conn().prepare_cached(&sql)?;
-        let rows = st.query_map([since], |r| {
+        let rows = st.query_map([since.param()], |r| {
             let id: Id = r.get(0)?;
             let topic_id: Id = r.get(1)?;
             let item: String = r.get(2)?;

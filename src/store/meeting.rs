@@ -150,13 +150,12 @@ impl Store {
     }
 
     /// The meetings of the back office's window (see `window.rs`), earliest first.
-    pub fn meetings_since(&self, since: &str) -> Result<Vec<Meeting>> {
-        let sql = format!(
-            "SELECT {COLUMNS} FROM meeting WHERE id IN ({}) ORDER BY starts_at, id",
-            super::window::WINDOW
-        );
+    pub fn meetings_since(&self, since: &super::window::Window<'_>) -> Result<Vec<Meeting>> {
+        let ids = since.ids();
+        let sql =
+            format!("SELECT {COLUMNS} FROM meeting WHERE id IN ({ids}) ORDER BY starts_at, id");
         let mut st = self.conn().prepare_cached(&sql)?;
-        let rows = st.query_map([since], meeting_row)?;
+        let rows = st.query_map([since.param()], meeting_row)?;
         let mut out = Vec::new();
         for row in rows {
             out.push(row??);

@@ -55,14 +55,18 @@ impl OfficeView {
         Self::load_since(store, &super::time::time_text(&since))
     }
 
-    /// The meetings from `since` on (and every one still to hold), for a paper of an
-    /// older meeting.
-    pub fn load_around(store: &Store, since: Time) -> Result<Self> {
-        Self::load_since(store, &super::time::time_text(&since))
-    }
-
     /// The meetings from `since` (a stored time; "" for all) and everything of theirs.
     pub fn load_since(store: &Store, since: &str) -> Result<Self> {
+        Self::load_window(store, &super::window::Window::Since(since))
+    }
+
+    /// One meeting and everything of it (a paper of it, e.g. each agenda of a year's
+    /// archive).
+    pub fn load_meeting(store: &Store, id: Id) -> Result<Self> {
+        Self::load_window(store, &super::window::Window::Meeting(id))
+    }
+
+    fn load_window(store: &Store, since: &super::window::Window<'_>) -> Result<Self> {
         Ok(Self {
             meetings: store.meetings_since(since)?,
             people: store.roster()?,

@@ -1,6 +1,6 @@
 //! Reading a meeting's plan back: everyone's participation, the agenda's own record, the
 //! press exceptions and the approval chains (see `planning.rs` for the writes).
-use super::window::WINDOW;
+use super::window::Window;
 use super::{Result, Store};
 use crate::domain::coverage::CoverageException;
 use crate::domain::people::Participation;
@@ -9,7 +9,7 @@ use crate::domain::{Id, Time};
 
 impl Store {
     /// Every participation of the meetings of the back office's window.
-    pub fn all_participations(&self, since: &str) -> Result<Vec<Participation>> {
+    pub fn all_participations(&self, since: &Window<'_>) -> Result<Vec<Participation>> {
         let mut out = Vec::new();
         for m in self.meetings_since(since)? {
             out.extend(self.participations(m.id)?);
@@ -28,12 +28,13 @@ pub struct AgendaRow {
 }
 
 impl Store {
-    pub fn agenda_rows(&self, since: &str) -> Result<Vec<AgendaRow>> {
+    pub fn agenda_rows(&self, since: &Window<'_>) -> Result<Vec<AgendaRow>> {
+        let ids = since.ids();
         let mut st = self.conn().prepare_cached(&format!(
             "SELECT meeting_id, over_norm_reason, proposed_at, proposed_by FROM agenda
-             WHERE meeting_id IN ({WINDOW})"
+             WHERE meeting_id IN ({ids})"
         ))?;
-        let rows = st.query_map([since], |r| {
+        let rows = st.query_map([since.param()], |r| {
             Ok(AgendaRow {
                 meeting_id: r.get(0)?,
                 over_norm_reason: r.get(1)?,
@@ -46,13 +47,17 @@ impl Store {
 
     /// The press exceptions of the window's meetings: (id, meeting id, exception),
     /// oldest first.
-    pub fn coverage_exceptions(&self, since: &str) -> Result<Vec<(Id, Id, CoverageException)>> {
+    pub fn coverage_exceptions(
+        &self,
+        since: &Window<'_>,
+    ) -> Result<Vec<(Id, Id, CoverageException)>> {
+        let ids = since.ids();
         use crate::domain::coverage::Coverage;
         let mut st = self.conn().prepare_cached(&format!(
             "SELECT id, meeting_id, press, video, photos, ordered_by, at, note
-             FROM coverage_exception WHERE meeting_id IN ({WINDOW}) ORDER BY id"
+             FROM coverage_exception WHERE meeting_id IN ({ids}) ORDER BY id"
         ))?;
-        let rows = st.query_map([since], |r| {
+        let rows = st.query_map([since.param()], |r| {
             let at: String = r.get(6)?;
             Ok((
                 r.get::<_, Id>(0)?,
@@ -79,13 +84,14 @@ impl Store {
     }
 
     /// Every event of the window's approval chains: (id, meeting id, event), in order.
-    pub fn submission_events(&self, since: &str) -> Result<Vec<(Id, Id, SubmissionEvent)>> {
+    pub fn submission_events(&self, since: &Window<'_>) -> Result<Vec<(Id, Id, SubmissionEvent)>> {
+        let ids = since.ids();
         use crate::domain::submission::{Signature, SubmissionStep};
         let mut st = self.conn().prepare_cached(&format!(
             "SELECT id, meeting_id, kind, step, signer, at, opinion FROM submission_event
-             WHERE meeting_id IN ({WINDOW}) ORDER BY id"
+             WHERE meeting_id IN ({ids}) ORDER BY id"
         ))?;
-        let rows = st.query_map([since], |r| {
+        let rows = st.query_map([since.param()], |r| {
             Ok((
                 r.get::<_, Id>(0)?,
                 r.get::<_, Id>(1)?,

@@ -3,7 +3,7 @@
 
 use super::prep::{PrepChange, StoredCopy, StoredPackage};
 use super::time::{opt_time, parse_time};
-use super::window::WINDOW;
+use super::window::Window;
 use super::{Result, Store, StoreError};
 use crate::domain::Id;
 use crate::domain::booking::RoomBooking;
@@ -28,14 +28,15 @@ fn bad(what: &str, id: Id) -> StoreError {
 
 impl Store {
     /// The preparation of the meetings of the back office's window.
-    pub fn stored_prep(&self, since: &str) -> Result<StoredPrep> {
+    pub fn stored_prep(&self, since: &Window<'_>) -> Result<StoredPrep> {
+        let ids = since.ids();
         let c = self.conn();
         let mut out = StoredPrep::default();
         let mut st = c.prepare_cached(&format!(
             "SELECT meeting_id, room, waiting_room, booked_by, booked_at FROM room_booking
-             WHERE meeting_id IN ({WINDOW})"
+             WHERE meeting_id IN ({ids})"
         ))?;
-        for r in st.query_map([since], |r| {
+        for r in st.query_map([since.param()], |r| {
             Ok((
                 r.get::<_, Id>(0)?,
                 r.get::<_, String>(1)?,
@@ -58,9 +59,9 @@ impl Store {
         }
         let mut st = c.prepare_cached(&format!(
             "SELECT id, meeting_id, department, to_whom, channel, sent_by, sent_at FROM notice
-             WHERE meeting_id IN ({WINDOW}) ORDER BY id"
+             WHERE meeting_id IN ({ids}) ORDER BY id"
         ))?;
-        for r in st.query_map([since], |r| {
+        for r in st.query_map([since.param()], |r| {
             Ok((
                 r.get::<_, Id>(0)?,
                 r.get::<_, Id>(1)?,
@@ -93,9 +94,9 @@ impl Store {
         }
         let mut st = c.prepare_cached(&format!(
             "SELECT id, meeting_id, department, at, attendees FROM notice_reply
-             WHERE meeting_id IN ({WINDOW}) ORDER BY id"
+             WHERE meeting_id IN ({ids}) ORDER BY id"
         ))?;
-        for r in st.query_map([since], |r| {
+        for r in st.query_map([since.param()], |r| {
             Ok((
                 r.get::<_, Id>(0)?,
                 r.get::<_, Id>(1)?,
@@ -120,22 +121,23 @@ impl Store {
         out.packages = packages(c, since)?;
         out.copies = copies_since(c, since)?;
         let mut st = c.prepare_cached(&format!(
-            "SELECT meeting_id, reason FROM classified_out_reason WHERE meeting_id IN ({WINDOW})"
+            "SELECT meeting_id, reason FROM classified_out_reason WHERE meeting_id IN ({ids})"
         ))?;
-        for r in st.query_map([since], |r| Ok((r.get(0)?, r.get(1)?)))? {
+        for r in st.query_map([since.param()], |r| Ok((r.get(0)?, r.get(1)?)))? {
             out.out_reasons.push(r?);
         }
         Ok(out)
     }
 }
 
-fn packages(c: &rusqlite::Connection, since: &str) -> Result<Vec<StoredPackage>> {
+fn packages(c: &rusqlite::Connection, since: &Window<'_>) -> Result<Vec<StoredPackage>> {
+    let ids = since.ids();
     let mut st = c.prepare_cached(&format!(
         "SELECT id, meeting_id, topic_id, department, copies, classified, delivered_at,
                 delivered_by, fallback FROM material_package
-         WHERE meeting_id IN ({WINDOW}) ORDER BY id"
+         WHERE meeting_id IN ({ids}) ORDER BY id"
     ))?;
-    let rows = st.query_map([since], |r| {
+    let rows = st.query_map([since.param()], |r| {
         let delivered_at: Option<String> = r.get(6)?;
         let by: Option<String> = r.get(7)?;
         let fallback: Option<String> = r.get(8)?;
@@ -173,12 +175,13 @@ fn copies(c: &rusqlite::Connection, meeting: Id) -> Result<Vec<StoredCopy>> {
 }
 
 /// The classified copies of the window's meetings.
-fn copies_since(c: &rusqlite::Connection, since: &str) -> Result<Vec<StoredCopy>> {
+fn copies_since(c: &rusqlite::Connection, since: &Window<'_>) -> Result<Vec<StoredCopy>> {
+    let ids = since.ids();
     let mut st = c.prepare_cached(&format!(
-        "SELECT {COPY_COLUMNS} FROM classified_copy WHERE meeting_id IN ({WINDOW})
+        "SELECT {COPY_COLUMNS} FROM classified_copy WHERE meeting_id IN ({ids})
          ORDER BY meeting_id, topic_id, number"
     ))?;
-    let rows = st.query_map([since], copy_row)?;
+    let rows = st.query_map([since.param()], copy_row)?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 

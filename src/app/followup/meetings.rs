@@ -50,7 +50,7 @@ impl FollowUp {
                     self.compare = None;
                     self.close_problems.clear();
                     self.load_selected(ctx);
-                    self.charts = super::Charts::build(ctx, self.model.as_ref(), &self.items);
+                    self.refresh_charts(ctx);
                 }
             }
             Pane::Record => {

@@ -132,6 +132,9 @@ pub struct FollowUp {
     /// Why the meeting could not be closed, as last checked.
     pub close_problems: Vec<String>,
     pub charts: Charts,
+    /// The charts are to be built again when next shown (they read a month of meetings:
+    /// not worth it on every reload while another pane is shown).
+    charts_stale: bool,
     pub calendar: Calendar,
     export: Option<export::Pending>,
     export_queued: Option<export::Request>,
@@ -165,6 +168,7 @@ impl FollowUp {
             record_selected: 0,
             close_problems: Vec::new(),
             charts: Charts::default(),
+            charts_stale: true,
             calendar: Calendar::official(),
             export: None,
             export_queued: None,
@@ -214,7 +218,7 @@ impl FollowUp {
             Err(e) => ctx.store_failed(&e),
         }
         self.register.clamp(&self.items, now);
-        self.charts = Charts::build(ctx, self.model.as_ref(), &self.items);
+        self.refresh_charts(ctx);
         if let Ok(v) = ctx.store.data_version() {
             self.data_version = v;
         }
@@ -269,6 +273,19 @@ impl FollowUp {
         self.focus = to;
         if to != Pane::Meetings {
             self.shown = to;
+        }
+        if self.shown == Pane::Charts && self.charts_stale {
+            self.refresh_charts(ctx);
+        }
+    }
+
+    /// Build the charts now if they are on screen, else when they next are.
+    fn refresh_charts(&mut self, ctx: &mut Ctx) {
+        if self.shown == Pane::Charts {
+            self.charts = Charts::build(ctx, self.model.as_ref(), &self.items);
+            self.charts_stale = false;
+        } else {
+            self.charts_stale = true;
         }
     }
 
