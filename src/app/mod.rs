@@ -286,15 +286,18 @@ impl App {
         self.console_stale = false;
         let now = self.ctx.now();
         let shown = self.console.meeting_id();
-        let under_way =
-            self.console.view.as_ref().is_some_and(|v| {
-                v.meeting.status == MeetingStatus::InProgress && !v.meeting.is_demo
-            });
-        let chosen = match self.ctx.store.console_candidates(&now) {
-            Ok(c) => console_meeting(&c, now).map(|m| m.id),
+        let (chosen, under_way) = match self.ctx.store.console_candidates(&now) {
+            // Under way as the disk has it: a meeting F4 has closed since the console
+            // read it no longer holds the console (its next meeting does).
+            Ok(c) => (
+                console_meeting(&c, now).map(|m| m.id),
+                c.iter().any(|m| {
+                    Some(m.id) == shown && m.status == MeetingStatus::InProgress && !m.is_demo
+                }),
+            ),
             Err(e) => {
                 self.ctx.store_failed(&e);
-                None
+                (None, false)
             }
         };
         let pinned = shown.is_some() && self.console_pinned == shown;

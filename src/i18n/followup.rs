@@ -331,6 +331,18 @@ pub fn days_left(lang: Lang, state: crate::domain::deadline::DeadlineState) -> S
     }
 }
 
+/// A topic of this meeting carried over, where to first (the pane is narrow):
+/// " 顺延至 2026-12-07：3. 题目（材料未齐）".
+pub fn carried_over_to(lang: Lang, seq: u32, title: &str, day: &str, reason: &str) -> String {
+    let reason = reason.trim();
+    match lang {
+        Lang::Zh if reason.is_empty() => format!(" 顺延至 {day}：{seq}. {title}"),
+        Lang::Zh => format!(" 顺延至 {day}：{seq}. {title}（{reason}）"),
+        Lang::En if reason.is_empty() => format!(" carried over to {day}: {seq}. {title}"),
+        Lang::En => format!(" carried over to {day}: {seq}. {title} ({reason})"),
+    }
+}
+
 /// "上次会议决定事项：未落实 3 项，其中逾期 1 项" — the console's one line (R7.3).
 pub fn carried_summary(lang: Lang, open: usize, overdue: usize) -> String {
     lang.pick(

@@ -6,7 +6,7 @@ use super::decision::read_decision;
 use super::time::{parse_time, time_text};
 use super::topic::advance;
 use super::tx::{Audit, Tx};
-use super::{Result, Store, StoreError, followup};
+use super::{Result, Store, StoreError, followup, intake};
 use crate::domain::followup::from_decision;
 use crate::domain::{Id, Time};
 
@@ -113,7 +113,17 @@ pub(super) fn close(tx: &Tx<'_>, meeting_id: Id) -> Result<()> {
     Ok(())
 }
 
-pub(super) fn carry_over(tx: &Tx<'_>, topic_id: Id, to_meeting: Id, reason: &str) -> Result<()> {
+/// A topic not decided goes to a named later meeting: the carry-over row (the closing
+/// check reads it; the original meeting's record says 顺延) and, in the same transaction,
+/// the topic on that meeting's agenda by the back office's own carry-over (`carried_as`
+/// its new id; none in a change written before it had one).
+pub(super) fn carry_over(
+    tx: &Tx<'_>,
+    topic_id: Id,
+    to_meeting: Id,
+    reason: &str,
+    carried_as: Option<Id>,
+) -> Result<()> {
     let old: Option<Id> = tx
         .query_row(
             "SELECT to_meeting FROM carry_over WHERE topic_id = ?1",
@@ -132,7 +142,9 @@ pub(super) fn carry_over(tx: &Tx<'_>, topic_id: Id, to_meeting: Id, reason: &str
         Audit::new("carry_over", "topic", Some(topic_id))
             .field("to_meeting")
             .values(old.map(|o| o.to_string()).as_deref(), Some(&new)),
-    )
+    )?;
+    let copy = carried_as.unwrap_or_else(super::new_id);
+    intake::carry_to(tx, topic_id, copy, to_meeting)
 }
 
 /// A planned meeting at `starts_at` like `from`: room, waiting room, chair, and the people
