@@ -562,3 +562,48 @@ fn a_carry_over_from_an_archived_meeting_writes_nothing() {
     assert!(store.carry_overs(id).unwrap().is_empty());
     assert!(store.topics(next).unwrap().is_empty());
 }
+
+/// Issue 8, R2.2: the meeting planned for a carry-over has the staff and recorder of the
+/// previous real meeting, even when the meeting it follows had none.
+#[test]
+fn the_next_meeting_takes_the_staff_of_the_previous_real_meeting() {
+    use huiwu::domain::meeting::Meeting;
+    use huiwu::domain::people::Role;
+    use huiwu::store::planning::MeetingChange;
+    let dir = TempDir::new().unwrap();
+    let (mut store, id) = real_demo(&dir);
+    let staff = |s: &Store, m: Id| {
+        let mut v: Vec<(Id, bool)> = s
+            .participations(m)
+            .unwrap()
+            .iter()
+            .filter(|p| p.role == Role::Staff)
+            .map(|p| (p.person_id, p.is_recorder))
+            .collect();
+        v.sort();
+        v
+    };
+    let demo_staff = staff(&store, id);
+    assert!(
+        demo_staff.iter().any(|(_, r)| *r),
+        "the demo has a recorder"
+    );
+    // An extra meeting between them, created with nobody.
+    let extra = Meeting {
+        id: huiwu::store::new_id(),
+        title: "局长办公会议（临时）".into(),
+        starts_at: t("2026-12-02T15:00:00+08:00"),
+        status: MeetingStatus::Planned,
+        postponed_from: None,
+        current_topic_id: None,
+        is_demo: false,
+        ..store.meeting(id).unwrap().unwrap()
+    };
+    let change = Change::Meeting(MeetingChange::Create {
+        meeting: extra.clone(),
+        people: Vec::new(),
+    });
+    store.transact_at(t(NOW), |tx| change.apply(tx)).unwrap();
+    let next = plan(&mut store, extra.id, "2026-12-07T09:00:00+08:00");
+    assert_eq!(staff(&store, next), demo_staff);
+}

@@ -148,7 +148,8 @@ pub(super) fn carry_over(
 }
 
 /// A planned meeting at `starts_at` like `from`: room, waiting room, chair, and the people
-/// who attend every meeting (attending leaders, whole-meeting sitting-in, staff).
+/// who attend every meeting (attending leaders, whole-meeting sitting-in); its staff are
+/// those of the previous real meeting (R2.2), the demo's own in the demo.
 pub(super) fn plan_next(
     tx: &Tx<'_>,
     meeting_id: Id,
@@ -167,9 +168,50 @@ pub(super) fn plan_next(
     tx.execute(
         "INSERT INTO participation (meeting_id, person_id, role, topic_id, is_recorder)
          SELECT ?1, person_id, role, NULL, is_recorder FROM participation
-         WHERE meeting_id = ?2 AND topic_id IS NULL",
+         WHERE meeting_id = ?2 AND topic_id IS NULL AND role <> 'staff'",
         params![meeting_id, from],
     )?;
+    let demo: bool = tx.query_row("SELECT is_demo FROM meeting WHERE id = ?1", [from], |r| {
+        r.get(0)
+    })?;
+    let staff_from = if demo {
+        Some(from)
+    } else {
+        previous_staff(tx, meeting_id, &start)?
+    };
+    if let Some(staff_from) = staff_from {
+        copy_staff(tx, staff_from, meeting_id)?;
+    }
     let what = format!("{title} {start}; planned after meeting {from}");
     tx.audit(Audit::new("create", "meeting", Some(meeting_id)).values(None, Some(&what)))
+}
+
+/// The latest real (not demo) meeting before `start` (other than `meeting_id`) that has
+/// staff: whose office people serve a new meeting by default (R2.2). Through the
+/// meeting window's index, newest first, stopping at the first with staff.
+pub(super) fn previous_staff(tx: &Tx<'_>, meeting_id: Id, start: &str) -> Result<Option<Id>> {
+    Ok(tx
+        .query_row(
+            "SELECT m.id FROM meeting m
+             WHERE m.is_demo = 0 AND m.starts_at < ?2 AND m.id <> ?1
+               AND EXISTS (SELECT 1 FROM participation p
+                           WHERE p.meeting_id = m.id AND p.role = 'staff')
+             ORDER BY m.starts_at DESC LIMIT 1",
+            params![meeting_id, start],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// `from`'s staff and recorder serve `to` too, those retired since left out.
+fn copy_staff(tx: &Tx<'_>, from: Id, to: Id) -> Result<()> {
+    tx.execute(
+        "INSERT INTO participation (meeting_id, person_id, role, topic_id, is_recorder)
+         SELECT ?2, p.person_id, 'staff', NULL, p.is_recorder
+         FROM participation p JOIN person x ON x.id = p.person_id
+         WHERE p.meeting_id = ?1 AND p.role = 'staff' AND x.retired_at IS NULL
+         ORDER BY p.id",
+        params![from, to],
+    )?;
+    Ok(())
 }

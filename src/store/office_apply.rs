@@ -42,11 +42,24 @@ impl OfficeView {
                 let Some(old) = self.meeting(*from).cloned() else {
                     return;
                 };
-                // As `closing::plan_next`: the people of every meeting of `from`.
+                // As `closing::plan_next`: whole-meeting people from `from`, the staff
+                // (still on the list) of the previous real meeting.
+                let staff_from = self.previous_staff(*starts_at, *meeting_id);
+                let active = |id: Id| {
+                    self.people
+                        .iter()
+                        .any(|x| x.person.id == id && x.is_active())
+                };
                 let mut parts: Vec<Participation> = self
                     .parts
                     .iter()
                     .filter(|p| p.meeting_id == *from && p.topic_id.is_none())
+                    .filter(|p| p.role != Role::Staff)
+                    .chain(self.parts.iter().filter(|p| {
+                        Some(p.meeting_id) == staff_from
+                            && p.role == Role::Staff
+                            && active(p.person_id)
+                    }))
                     .cloned()
                     .collect();
                 for p in &mut parts {
