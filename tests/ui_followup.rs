@@ -403,3 +403,50 @@ fn a_topic_carried_over_in_f4_reaches_the_next_meetings_agenda() {
     let s = screen(&app);
     assert!(s.contains(&format!("下一议题 1 · {short}")), "{s}");
 }
+
+/// Issue 9, R7.3: the console lists the earlier decisions still open — in the topic pane
+/// until the first topic begins, and in full on a page behind a key — in both languages.
+#[test]
+fn the_console_lists_the_earlier_decisions_still_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, _) = real_meeting_with_one_open(&dir);
+    f4(&mut app);
+    press(&mut app, KeyCode::Char('o'));
+    ctrl(&mut app, 's');
+    close(&mut app);
+    press(&mut app, KeyCode::F(2));
+    let s = screen(&app);
+    assert!(s.contains("未落实 3 项"), "{s}");
+    assert!(
+        s.contains("1. （2026年11月30日会议）"),
+        "the list, before the first topic\n{s}"
+    );
+    assert!(s.contains("3. （2026年11月30日会议）"), "{s}");
+    // The key, on the topic pane (the footer names it), opens the whole list.
+    app.handle_key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT));
+    app.tick();
+    assert!(
+        screen(&app).contains("上次决定事项"),
+        "the footer names the key"
+    );
+    press(&mut app, KeyCode::Char('d'));
+    let s = screen(&app);
+    assert!(
+        matches!(
+            app.ctx.layers.top().map(|l| &l.kind),
+            Some(huiwu::app::layer::LayerKind::Page(_))
+        ),
+        "{s}"
+    );
+    assert!(s.contains("上次会议决定事项落实情况"), "{s}");
+    assert!(s.contains("同意刑侦大队侦办意见"), "{s}");
+    assert!(s.contains("责任单位：刑侦大队"), "{s}");
+    press(&mut app, KeyCode::Esc);
+    assert!(app.ctx.layers.is_empty());
+    press(&mut app, KeyCode::F(9));
+    press(&mut app, KeyCode::Char('d'));
+    let s = screen(&app);
+    assert!(s.contains("Earlier decisions still open"), "{s}");
+    assert!(s.contains("3. (meeting of 2026-11-30)"), "every one\n{s}");
+    assert!(s.contains("deputy: "), "{s}");
+}

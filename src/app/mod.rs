@@ -333,6 +333,22 @@ impl App {
             LayerKind::Lock(_) => return self.lock_key(key),
             // Any key closes help; F1 and Esc are the ones the footer names.
             LayerKind::Help => FormEvent::Cancel,
+            // A page scrolls with the arrows; any other key closes it, as help.
+            LayerKind::Page(p) => {
+                let by = match key.code {
+                    KeyCode::Up => -1,
+                    KeyCode::Down => 1,
+                    KeyCode::PageUp => -10,
+                    KeyCode::PageDown => 10,
+                    _ => 0,
+                };
+                if by == 0 {
+                    FormEvent::Cancel
+                } else {
+                    p.scroll_by(by);
+                    FormEvent::Handled
+                }
+            }
             LayerKind::Form(f) => f.key(key),
             LayerKind::Picker(p) => p.key(key),
             LayerKind::Confirm(_) => match key.code {
@@ -408,7 +424,7 @@ impl App {
                 Some(k) => screen.answer(ctx, layer.purpose.as_ref(), Reply::Chose(k)),
                 None => Verdict::Done,
             },
-            LayerKind::Help | LayerKind::Lock(_) => Verdict::Done,
+            LayerKind::Help | LayerKind::Page(_) | LayerKind::Lock(_) => Verdict::Done,
         };
         match verdict {
             Verdict::Done => {}
