@@ -353,6 +353,7 @@ fn carry_over_and_the_next_meeting_planned_for_it() {
             topic_id: topic,
             to_meeting: next,
             reason: "材料未齐".into(),
+            carried_as: None,
         },
     )
     .unwrap();
@@ -385,4 +386,224 @@ fn toml_round_trip(change: &Change) -> String {
     let back: Wrap = toml::from_str(&text).expect("deserialize");
     assert_eq!(&back.c, change);
     text
+}
+
+/// The demo made a real meeting (the back office leaves the demo out), in a file.
+fn real_demo(dir: &TempDir) -> (Store, Id) {
+    let mut store = Store::open(&dir.path().join("huiwu.db"), "马丽").unwrap();
+    let id = huiwu::demo::load(&mut store, t(NOW)).unwrap();
+    store
+        .transact_at(t(NOW), |tx| {
+            tx.execute("UPDATE meeting SET is_demo = 0", [])?;
+            Ok(())
+        })
+        .unwrap();
+    (store, id)
+}
+
+fn plan(store: &mut Store, from: Id, at: &str) -> Id {
+    let next = huiwu::store::new_id();
+    apply(
+        store,
+        t(NOW),
+        AfterChange::PlanNext {
+            meeting_id: next,
+            from,
+            starts_at: t(at),
+            title: "局长办公例会".into(),
+        },
+    )
+    .unwrap();
+    next
+}
+
+fn carry(store: &mut Store, topic: Id, to: Id, copy: Id) -> Result<(), StoreError> {
+    apply(
+        store,
+        t(NOW),
+        AfterChange::CarryOver {
+            topic_id: topic,
+            to_meeting: to,
+            reason: "材料未齐".into(),
+            carried_as: Some(copy),
+        },
+    )
+}
+
+/// Issue 9, R3/R7: a topic carried over in F4 is on the named meeting's agenda, ready to
+/// be discussed there, with its registration, checklist, sitting-in people and the link
+/// back; the original stays on its meeting, marked carried over.
+#[test]
+fn a_topic_carried_over_goes_on_the_named_meetings_agenda() {
+    use huiwu::domain::topic_stage::TopicStage;
+    use huiwu::store::office_view::OfficeView;
+    let dir = TempDir::new().unwrap();
+    let (mut store, id) = real_demo(&dir);
+    let next = plan(&mut store, id, "2026-12-07T09:00:00+08:00");
+    let original = store.topics(id).unwrap()[3].clone();
+    let before = OfficeView::load(&store).unwrap();
+    let copy = huiwu::store::new_id();
+    carry(&mut store, original.id, next, copy).unwrap();
+
+    let agenda = store.topics(next).unwrap();
+    assert_eq!(agenda.len(), 1, "the later meeting has the topic");
+    assert_eq!(agenda[0].id, copy);
+    assert_eq!(agenda[0].title, original.title);
+    assert_eq!(agenda[0].seq, 1);
+    assert_eq!(agenda[0].status, huiwu::domain::topic::TopicStatus::Pending);
+    let office = OfficeView::load(&store).unwrap();
+    let c = office.topic(copy).expect("the back office sees it");
+    assert_eq!(c.stage, TopicStage::Scheduled);
+    assert_eq!(c.meeting_id, Some(next));
+    assert_eq!(c.carried_from, Some(original.id));
+    let o = office.topic(original.id).expect("the original");
+    assert_eq!(c.registration, o.registration);
+    assert_eq!(
+        office.checklist(copy).entries.len(),
+        office.checklist(original.id).entries.len()
+    );
+    assert_eq!(
+        office.review_result(copy),
+        office.review_result(original.id)
+    );
+    assert_eq!(
+        o.meeting_id,
+        Some(id),
+        "the original stays with its meeting"
+    );
+    assert_eq!(o.carried_to, Some(next));
+    assert_eq!(store.topics(id).unwrap().len(), 4);
+    assert_eq!(store.carry_overs(id).unwrap()[0].to_meeting, next);
+    // Whoever sat in for it (and is not there throughout) sits in for it again.
+    let sitting = |s: &Store, m: Id, topic: Id| {
+        let mut v: Vec<Id> = s
+            .participations(m)
+            .unwrap()
+            .iter()
+            .filter(|p| p.topic_id == Some(topic))
+            .map(|p| p.person_id)
+            .collect();
+        v.sort();
+        v
+    };
+    assert!(!sitting(&store, id, original.id).is_empty());
+    assert_eq!(
+        sitting(&store, next, copy),
+        sitting(&store, id, original.id)
+    );
+    // The back office's overlay, before the save queue has written it, shows the same.
+    let mut shown = before;
+    shown.apply(&Change::AfterMeeting {
+        after: AfterChange::CarryOver {
+            topic_id: original.id,
+            to_meeting: next,
+            reason: "材料未齐".into(),
+            carried_as: Some(copy),
+        },
+    });
+    let s = shown.topic(copy).expect("overlaid");
+    assert_eq!(
+        (s.stage, s.meeting_id, s.seq, s.carried_from),
+        (c.stage, c.meeting_id, c.seq, c.carried_from)
+    );
+    assert_eq!(
+        shown.topic(original.id).and_then(|t| t.carried_to),
+        Some(next)
+    );
+
+    // Named again, to a later meeting: the same topic moves; no second copy.
+    let later = plan(&mut store, id, "2026-12-14T09:00:00+08:00");
+    carry(&mut store, original.id, later, huiwu::store::new_id()).unwrap();
+    assert!(store.topics(next).unwrap().is_empty());
+    assert!(sitting(&store, next, copy).is_empty());
+    let moved = store.topics(later).unwrap();
+    assert_eq!(moved.iter().map(|t| t.id).collect::<Vec<_>>(), vec![copy]);
+    assert_eq!(
+        sitting(&store, later, copy),
+        sitting(&store, id, original.id)
+    );
+}
+
+/// The carry-over row and the topic on the later agenda are one transaction: where the
+/// topic cannot go (its meeting archived), neither is written.
+#[test]
+fn a_carry_over_from_an_archived_meeting_writes_nothing() {
+    let dir = TempDir::new().unwrap();
+    let (mut store, id) = closed_demo(&dir);
+    let next = plan(&mut store, id, "2026-12-07T09:00:00+08:00");
+    apply(
+        &mut store,
+        t(NOW),
+        AfterChange::Archived {
+            meeting_id: id,
+            folder: "2026-001".into(),
+        },
+    )
+    .unwrap();
+    let topic = store.topics(id).unwrap()[3].id;
+    assert!(carry(&mut store, topic, next, huiwu::store::new_id()).is_err());
+    assert!(store.carry_overs(id).unwrap().is_empty());
+    assert!(store.topics(next).unwrap().is_empty());
+    // Nor is a topic carried over to an archived meeting.
+    let dir2 = TempDir::new().unwrap();
+    let (mut store, id) = real_demo(&dir2);
+    let next = plan(&mut store, id, "2026-12-07T09:00:00+08:00");
+    apply(
+        &mut store,
+        t(NOW),
+        AfterChange::Archived {
+            meeting_id: next,
+            folder: "2026-002".into(),
+        },
+    )
+    .unwrap();
+    let topic = store.topics(id).unwrap()[3].id;
+    assert!(carry(&mut store, topic, next, huiwu::store::new_id()).is_err());
+    assert!(store.carry_overs(id).unwrap().is_empty());
+    assert!(store.topics(next).unwrap().is_empty());
+}
+
+/// Issue 8, R2.2: the meeting planned for a carry-over has the staff and recorder of the
+/// previous real meeting, even when the meeting it follows had none.
+#[test]
+fn the_next_meeting_takes_the_staff_of_the_previous_real_meeting() {
+    use huiwu::domain::meeting::Meeting;
+    use huiwu::domain::people::Role;
+    use huiwu::store::planning::MeetingChange;
+    let dir = TempDir::new().unwrap();
+    let (mut store, id) = real_demo(&dir);
+    let staff = |s: &Store, m: Id| {
+        let mut v: Vec<(Id, bool)> = s
+            .participations(m)
+            .unwrap()
+            .iter()
+            .filter(|p| p.role == Role::Staff)
+            .map(|p| (p.person_id, p.is_recorder))
+            .collect();
+        v.sort();
+        v
+    };
+    let demo_staff = staff(&store, id);
+    assert!(
+        demo_staff.iter().any(|(_, r)| *r),
+        "the demo has a recorder"
+    );
+    // An extra meeting between them, created with nobody.
+    let extra = Meeting {
+        id: huiwu::store::new_id(),
+        title: "局长办公会议（临时）".into(),
+        starts_at: t("2026-12-02T15:00:00+08:00"),
+        status: MeetingStatus::Planned,
+        postponed_from: None,
+        current_topic_id: None,
+        is_demo: false,
+        ..store.meeting(id).unwrap().unwrap()
+    };
+    let change = Change::Meeting(MeetingChange::Create {
+        meeting: extra.clone(),
+        people: Vec::new(),
+    });
+    store.transact_at(t(NOW), |tx| change.apply(tx)).unwrap();
+    let next = plan(&mut store, extra.id, "2026-12-07T09:00:00+08:00");
+    assert_eq!(staff(&store, next), demo_staff);
 }

@@ -890,3 +890,107 @@ fn a_file_with_a_bad_line_imports_nobody_and_names_the_line() {
     press(&mut app, KeyCode::Esc);
     assert!(app.backoffice.import.is_none());
 }
+
+/// A real meeting of last Monday (03-02) served by 高敏 (the recorder) and 马丽, and
+/// maybe one planned for next Monday with nobody on it yet.
+fn with_last_weeks_staff(planned: bool) -> App {
+    use huiwu::domain::meeting::{Meeting, MeetingStatus};
+    use huiwu::domain::people::{Participation, Role};
+    use huiwu::store::planning::MeetingChange;
+    let now = chrono::DateTime::parse_from_rfc3339(NOW).unwrap();
+    let at = |s: &str| chrono::DateTime::parse_from_rfc3339(s).unwrap();
+    let mut store = store_with_roster();
+    let meeting = |id, start: &str, status| Meeting {
+        id,
+        title: "局长办公例会".into(),
+        starts_at: at(start),
+        room: "旗局二楼党委会议室".into(),
+        waiting_room: None,
+        chair_id: Some(1),
+        status,
+        postponed_from: None,
+        current_topic_id: None,
+        is_demo: false,
+    };
+    let staff = |id, person_id, is_recorder| Participation {
+        id,
+        meeting_id: 100,
+        person_id,
+        role: Role::Staff,
+        topic_id: None,
+        is_recorder,
+    };
+    let mut changes = vec![Change::Meeting(MeetingChange::Create {
+        meeting: meeting(100, "2026-03-02T09:00:00+08:00", MeetingStatus::Closed),
+        people: vec![staff(1001, 10, true), staff(1002, 9, false)],
+    })];
+    if planned {
+        changes.push(Change::Meeting(MeetingChange::Create {
+            meeting: meeting(200, "2026-03-09T09:00:00+08:00", MeetingStatus::Planned),
+            people: Vec::new(),
+        }));
+    }
+    store
+        .transact_at(now, |tx| changes.iter().try_for_each(|c| c.apply(tx)))
+        .unwrap();
+    let settings = Settings {
+        lang: Lang::Zh,
+        theme: Theme::builtin("dark").unwrap(),
+        keymap: Keymap::default(),
+        writer: None,
+    };
+    let mut app = App::new(store, settings, Box::new(FixedClock(now))).unwrap();
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::F(3));
+    app
+}
+
+/// (staff, recorder) of the meeting being prepared.
+fn staff_of(app: &App) -> (Vec<i64>, Option<i64>) {
+    let m = app.backoffice.meeting_id.expect("a meeting");
+    let mp = app.backoffice.view.meeting_people(m);
+    (mp.staff, mp.recorder)
+}
+
+/// Issue 8, R2.2: a new meeting's staff and recorder are last meeting's.
+#[test]
+fn a_new_meeting_has_the_staff_and_recorder_of_the_previous_one() {
+    let mut app = with_last_weeks_staff(false);
+    alt(&mut app, '1');
+    press(&mut app, KeyCode::Char('n'));
+    let m = app
+        .backoffice
+        .meeting_id
+        .and_then(|m| app.backoffice.view.meeting(m).cloned());
+    assert_eq!(
+        m.map(|m| m.starts_at.to_rfc3339()).as_deref(),
+        Some("2026-03-09T09:00:00+08:00")
+    );
+    assert_eq!(staff_of(&app), (vec![10, 9], Some(10)));
+    alt(&mut app, '5');
+    let text = text_of(&drawn(&app, 120, 36));
+    assert!(text.contains("高敏") && text.contains("记录员"), "{text}");
+    // The staff check has nothing to say (R2.2: 1–2 from the office, one the recorder).
+    let people: Vec<_> = app.backoffice.view.active_people();
+    let mp = app
+        .backoffice
+        .view
+        .meeting_people(app.backoffice.meeting_id.unwrap());
+    assert_eq!(mp.check_staff(&people), Ok(()));
+}
+
+/// `D` fills the staff of a meeting that has none the same way.
+#[test]
+fn defaults_fill_the_staff_of_a_meeting_without_any() {
+    let mut app = with_last_weeks_staff(true);
+    assert_eq!(app.backoffice.meeting_id, Some(200));
+    assert_eq!(staff_of(&app), (vec![], None));
+    alt(&mut app, '5');
+    press(&mut app, KeyCode::Char('D'));
+    app.tick();
+    assert_eq!(staff_of(&app), (vec![10, 9], Some(10)));
+    // Pressed again, nothing is added twice.
+    press(&mut app, KeyCode::Char('D'));
+    app.tick();
+    assert_eq!(staff_of(&app), (vec![10, 9], Some(10)));
+}

@@ -349,3 +349,136 @@ fn the_signed_minutes_print_the_audit_chain_end() {
         "{text}"
     );
 }
+
+/// The demo as a real meeting in a file (the back office leaves demos out), recorded to
+/// its end but for the fourth topic, not decided; and that topic's title.
+fn real_meeting_with_one_open(dir: &tempfile::TempDir) -> (App, String) {
+    let now = chrono::DateTime::parse_from_rfc3339(NOW).unwrap();
+    let mut store = huiwu::store::Store::open(&dir.path().join("huiwu.db"), "马丽").unwrap();
+    let deadline = NaiveDate::from_ymd_opt(2026, 12, 31).unwrap();
+    let id = after::decided_demo(&mut store, now, deadline);
+    let last = store.topics(id).unwrap()[3].clone();
+    let mut d = store.decision(last.id).unwrap().unwrap();
+    d.decided_at = None;
+    store.save_decision(&d).unwrap();
+    store
+        .transact_at(now, |tx| {
+            tx.execute("UPDATE meeting SET is_demo = 0", [])?;
+            Ok(())
+        })
+        .unwrap();
+    let settings = Settings {
+        lang: Lang::Zh,
+        theme: Theme::builtin("dark").unwrap(),
+        keymap: Keymap::default(),
+        writer: None,
+    };
+    let app = App::new(store, settings, Box::new(huiwu::domain::FixedClock(now))).unwrap();
+    (app, last.title)
+}
+
+/// Issue 9, R3/R7: the topic F4 carries over to the next regular meeting is on that
+/// meeting's agenda — in the back office and in the console — while the closed meeting's
+/// record keeps it as carried over (顺延), and the closing check accepts it.
+#[test]
+fn a_topic_carried_over_in_f4_reaches_the_next_meetings_agenda() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, title) = real_meeting_with_one_open(&dir);
+    let short: String = title.chars().take(10).collect();
+    f4(&mut app);
+    press(&mut app, KeyCode::Char('o'));
+    let s = screen(&app);
+    assert!(s.contains("议题顺延至以后的会议"), "{s}");
+    assert!(
+        s.contains("2026-12-07 09:00"),
+        "the next regular Monday\n{s}"
+    );
+    ctrl(&mut app, 's');
+    close(&mut app);
+    let s = screen(&app);
+    assert!(s.contains("已结束 2026-11-30 10:30"), "{s}");
+    assert!(
+        s.contains("顺延至 2026-12-07：4. 关于元旦"),
+        "the record keeps it as carried over\n{s}"
+    );
+    // The back office: on the next meeting's agenda, scheduled; the original carried over.
+    press(&mut app, KeyCode::F(3));
+    app.handle_key(KeyEvent::new(KeyCode::Char('3'), KeyModifiers::ALT));
+    app.tick();
+    let s = screen(&app);
+    let rows: Vec<&str> = s.lines().filter(|l| l.contains(&short)).collect();
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("已列入议程") && r.contains("12-07")),
+        "scheduled on 12-07\n{s}"
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("已顺延") && r.contains("11-30")),
+        "the original, carried over\n{s}"
+    );
+    // Carried over once: F3's own carry-over of the original is refused.
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Char('c'));
+    let said = app.ctx.message.as_ref().map(|m| m.text.clone());
+    assert_eq!(said.as_deref(), Some("该议题已顺延，不再重复登记"));
+    // The console opens on the next meeting, with the topic to be discussed there.
+    press(&mut app, KeyCode::F(2));
+    let shown = app
+        .console
+        .view
+        .as_ref()
+        .map(|v| v.meeting.starts_at.date_naive());
+    assert_eq!(shown, NaiveDate::from_ymd_opt(2026, 12, 7));
+    let s = screen(&app);
+    assert!(s.contains(&format!("下一议题 1 · {short}")), "{s}");
+}
+
+/// Issue 9, R7.3: the console lists the earlier decisions still open — in the topic pane
+/// until the first topic begins, and in full on a page behind a key — in both languages.
+#[test]
+fn the_console_lists_the_earlier_decisions_still_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, _) = real_meeting_with_one_open(&dir);
+    f4(&mut app);
+    press(&mut app, KeyCode::Char('o'));
+    ctrl(&mut app, 's');
+    close(&mut app);
+    press(&mut app, KeyCode::F(2));
+    let s = screen(&app);
+    assert!(s.contains("未落实 3 项"), "{s}");
+    assert!(
+        s.contains("1. （2026年11月30日会议）"),
+        "the list, before the first topic\n{s}"
+    );
+    assert!(s.contains("3. （2026年11月30日会议）"), "{s}");
+    // The key, on the topic pane (the footer names it), opens the whole list.
+    app.handle_key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT));
+    app.tick();
+    assert!(
+        screen(&app).contains("上次决定事项"),
+        "the footer names the key"
+    );
+    press(&mut app, KeyCode::Char('d'));
+    let s = screen(&app);
+    assert!(
+        matches!(
+            app.ctx.layers.top().map(|l| &l.kind),
+            Some(huiwu::app::layer::LayerKind::Page(_))
+        ),
+        "{s}"
+    );
+    assert!(s.contains("上次会议决定事项落实情况"), "{s}");
+    assert!(s.contains("同意刑侦大队侦办意见"), "{s}");
+    assert!(s.contains("责任单位：刑侦大队"), "{s}");
+    press(&mut app, KeyCode::Esc);
+    assert!(app.ctx.layers.is_empty());
+    press(&mut app, KeyCode::F(9));
+    press(&mut app, KeyCode::Char('d'));
+    let s = screen(&app);
+    assert!(s.contains("Earlier decisions still open"), "{s}");
+    assert!(s.contains("3. (meeting of 2026-11-30)"), "every one\n{s}");
+    assert!(s.contains("deputy: "), "{s}");
+}

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use super::form::Form;
 use super::keymap::Keymap;
-use super::layer::{LayerKind, Layers, Owner, Question};
+use super::layer::{LayerKind, Layers, Owner, Page, Question};
 use super::lease::Leases;
 use super::picker::Picker;
 use super::saver::{SaveState, Saver};
@@ -169,6 +169,16 @@ impl Ctx {
             LayerKind::Confirm(Question { text }),
             Owner::Screen(self.screen),
             Box::new(purpose),
+        );
+    }
+
+    /// Lines to read, over the screen; they answer nothing.
+    pub fn open_page(&mut self, page: Page) {
+        self.message = None;
+        self.layers.push(
+            LayerKind::Page(Box::new(page)),
+            Owner::Screen(self.screen),
+            Box::new(()),
         );
     }
 

@@ -25,8 +25,26 @@ pub struct Choices {
     pub chosen: Option<char>,
 }
 
+/// Lines to read over a screen (the earlier decisions still open, R7.3): nothing to
+/// answer; the arrows scroll, any other key closes it, as help.
+pub struct Page {
+    pub title: Tr,
+    /// Each line with its theme style.
+    pub lines: Vec<(String, &'static str)>,
+    /// The first line shown.
+    pub scroll: usize,
+}
+
+impl Page {
+    pub fn scroll_by(&mut self, by: isize) {
+        let last = self.lines.len().saturating_sub(1);
+        self.scroll = self.scroll.saturating_add_signed(by).min(last);
+    }
+}
+
 pub enum LayerKind {
     Help,
+    Page(Box<Page>),
     Form(Box<Form>),
     Confirm(Question),
     Picker(Box<Picker>),

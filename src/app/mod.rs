@@ -286,15 +286,18 @@ impl App {
         self.console_stale = false;
         let now = self.ctx.now();
         let shown = self.console.meeting_id();
-        let under_way =
-            self.console.view.as_ref().is_some_and(|v| {
-                v.meeting.status == MeetingStatus::InProgress && !v.meeting.is_demo
-            });
-        let chosen = match self.ctx.store.console_candidates(&now) {
-            Ok(c) => console_meeting(&c, now).map(|m| m.id),
+        let (chosen, under_way) = match self.ctx.store.console_candidates(&now) {
+            // Under way as the disk has it: a meeting F4 has closed since the console
+            // read it no longer holds the console (its next meeting does).
+            Ok(c) => (
+                console_meeting(&c, now).map(|m| m.id),
+                c.iter().any(|m| {
+                    Some(m.id) == shown && m.status == MeetingStatus::InProgress && !m.is_demo
+                }),
+            ),
             Err(e) => {
                 self.ctx.store_failed(&e);
-                None
+                (None, false)
             }
         };
         let pinned = shown.is_some() && self.console_pinned == shown;
@@ -330,6 +333,22 @@ impl App {
             LayerKind::Lock(_) => return self.lock_key(key),
             // Any key closes help; F1 and Esc are the ones the footer names.
             LayerKind::Help => FormEvent::Cancel,
+            // A page scrolls with the arrows; any other key closes it, as help.
+            LayerKind::Page(p) => {
+                let by = match key.code {
+                    KeyCode::Up => -1,
+                    KeyCode::Down => 1,
+                    KeyCode::PageUp => -10,
+                    KeyCode::PageDown => 10,
+                    _ => 0,
+                };
+                if by == 0 {
+                    FormEvent::Cancel
+                } else {
+                    p.scroll_by(by);
+                    FormEvent::Handled
+                }
+            }
             LayerKind::Form(f) => f.key(key),
             LayerKind::Picker(p) => p.key(key),
             LayerKind::Confirm(_) => match key.code {
@@ -405,7 +424,7 @@ impl App {
                 Some(k) => screen.answer(ctx, layer.purpose.as_ref(), Reply::Chose(k)),
                 None => Verdict::Done,
             },
-            LayerKind::Help | LayerKind::Lock(_) => Verdict::Done,
+            LayerKind::Help | LayerKind::Page(_) | LayerKind::Lock(_) => Verdict::Done,
         };
         match verdict {
             Verdict::Done => {}

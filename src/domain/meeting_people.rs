@@ -117,6 +117,29 @@ impl MeetingPeople {
         }
     }
 
+    /// [`Self::defaults`], with the staff of the previous meeting (R2.2, §2.1.1: the same
+    /// 1–2 office people serve from week to week) when there was one.
+    pub fn defaults_after(people: &[Person], previous: Option<&MeetingPeople>) -> MeetingPeople {
+        let mut mp = Self::defaults(people);
+        if let Some(previous) = previous {
+            mp.take_staff(previous, people);
+        }
+        mp
+    }
+
+    /// The staff of `previous` who are on the list `people` now, and its recorder if still
+    /// among them. Nothing is chosen beyond what the office chose then: the staff check
+    /// judges the result as it judges any.
+    pub fn take_staff(&mut self, previous: &MeetingPeople, people: &[Person]) {
+        self.staff = previous
+            .staff
+            .iter()
+            .copied()
+            .filter(|id| people.iter().any(|p| p.id == *id))
+            .collect();
+        self.recorder = previous.recorder.filter(|r| self.staff.contains(r));
+    }
+
     /// Adds the default sitting-in people of a topic: the heads of the submitting
     /// department and of each involved department. Returns how many were added.
     pub fn add_topic_defaults(

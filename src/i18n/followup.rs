@@ -2,6 +2,8 @@
 use super::{Lang, Tr};
 use crate::domain::archive::Paper;
 use crate::domain::closing::ClosingProblem;
+use crate::domain::followup::Status;
+use crate::domain::followup_query::{Carried, carried_line};
 use crate::domain::minutes::MinutesError;
 use crate::domain::record_tidy::TidyProblem;
 use crate::export::paper::Kind;
@@ -329,6 +331,62 @@ pub fn days_left(lang: Lang, state: crate::domain::deadline::DeadlineState) -> S
             format!("{days_late} day(s) overdue"),
         ),
     }
+}
+
+/// One earlier decision still open, as the console lists it (R7.3): the papers' own line
+/// in Chinese ([`carried_line`]), the same facts in English.
+pub fn carried_item(lang: Lang, c: &Carried<'_>, deputy: &str) -> String {
+    if lang == Lang::Zh {
+        return carried_line(c, deputy);
+    }
+    let i = c.item;
+    let mut s = format!(
+        "(meeting of {}) {}",
+        i.meeting_date.format("%Y-%m-%d"),
+        i.item
+    );
+    if !deputy.trim().is_empty() {
+        s.push_str(&format!("; deputy: {}", deputy.trim()));
+    }
+    if !i.units.is_empty() {
+        s.push_str(&format!("; units: {}", i.units.join(", ")));
+    }
+    if let Some(d) = i.deadline {
+        s.push_str(&format!("; due {}", d.format("%Y-%m-%d")));
+    }
+    if c.overdue {
+        s.push_str(" (overdue)");
+    } else if i.status == Status::Stalled {
+        s.push_str(" (stalled)");
+    }
+    s
+}
+
+/// A topic of this meeting carried over, where to first (the pane is narrow):
+/// " 顺延至 2026-12-07：3. 题目（材料未齐）".
+pub fn carried_over_to(lang: Lang, seq: u32, title: &str, day: &str, reason: &str) -> String {
+    let reason = reason.trim();
+    match lang {
+        Lang::Zh if reason.is_empty() => format!(" 顺延至 {day}：{seq}. {title}"),
+        Lang::Zh => format!(" 顺延至 {day}：{seq}. {title}（{reason}）"),
+        Lang::En if reason.is_empty() => format!(" carried over to {day}: {seq}. {title}"),
+        Lang::En => format!(" carried over to {day}: {seq}. {title} ({reason})"),
+    }
+}
+
+pub const NO_EARLIER_DECISIONS: Tr = Tr("上次会议决定事项均已落实", "No earlier decision is open");
+
+/// How many more earlier decisions the key shows than the pane has room for.
+pub fn carried_more(lang: Lang, more: usize, key: &str) -> String {
+    lang.pick(
+        format!("… 另有 {more} 项，按 {key} 查看全部"),
+        format!("… {more} more: {key} shows them all"),
+    )
+}
+
+/// The key that lists the earlier decisions, after the console's one line.
+pub fn carried_key(lang: Lang, key: &str) -> String {
+    lang.pick(format!("（{key} 查看）"), format!(" ({key}: list)"))
 }
 
 /// "上次会议决定事项：未落实 3 项，其中逾期 1 项" — the console's one line (R7.3).

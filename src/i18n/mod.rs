@@ -342,6 +342,10 @@ pub fn export_failed(lang: Lang, path: &str, why: &str) -> String {
 pub const CURRENT: Tr = Tr("当前", "now");
 pub const TOPIC: Tr = Tr("议题", "Topic");
 pub const HELP_CLOSE: Tr = Tr("任意键关闭帮助", "Any key closes help");
+pub const PAGE_HINT: Tr = Tr(
+    "↑↓ PgUp PgDn 翻看 · 其他键关闭",
+    "↑↓ PgUp PgDn scroll · any other key closes",
+);
 pub const PICKER_HINT: Tr = Tr(
     "输入姓名或拼音首字母筛选 · ↑↓ 选择 · Enter 确定（名单外：输入姓名后 Enter）· Esc 取消",
     "Type a name or initials · ↑↓ choose · Enter OK (not on the list: type the name, Enter) · Esc cancel",

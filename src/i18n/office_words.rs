@@ -34,6 +34,12 @@ pub const CARRY_OVER_ONLY_DISCUSSED: Tr = Tr(
     "只有已讨论未决定的议题可再次上会",
     "Only a topic discussed and not decided is carried over",
 );
+pub const ALREADY_CARRIED: Tr = Tr(
+    "该议题已顺延，不再重复登记",
+    "This topic is carried over already",
+);
+/// The stage column of a topic carried over to a later meeting.
+pub const CARRIED_MARK: Tr = Tr("已顺延", "carried");
 pub const FILTER_IN_HAND: Tr = Tr(
     "在办（未决定、未撤回）",
     "In hand (not decided or withdrawn)",
@@ -413,5 +419,21 @@ pub fn postponed_from(lang: Lang, day: &str) -> String {
     lang.pick(
         format!(" · 由{day}顺延"),
         format!(" · postponed from {day}"),
+    )
+}
+
+/// A topic carried over from an earlier meeting: where it came from.
+pub fn carried_from(lang: Lang, day: &str) -> String {
+    lang.pick(
+        format!("由 {day} 会议顺延"),
+        format!("Carried over from the meeting of {day}"),
+    )
+}
+
+/// A topic carried over to a later meeting: where it went.
+pub fn carried_to(lang: Lang, day: &str) -> String {
+    lang.pick(
+        format!("已顺延至 {day} 会议"),
+        format!("Carried over to the meeting of {day}"),
     )
 }

@@ -15,11 +15,15 @@ pub enum AfterChange {
     /// Close the meeting (its checks passed): the end time is the change's time; the
     /// decided topics become items of the follow-up register (R7.3).
     Close { meeting_id: Id },
-    /// A topic not decided goes to a named later meeting.
+    /// A topic not decided goes to a named later meeting, and onto its agenda as the
+    /// topic `carried_as` (an id the screen chose), with the link to where it came from.
     CarryOver {
         topic_id: Id,
         to_meeting: Id,
         reason: String,
+        /// None in a change written before the carried topic had an id of its own.
+        #[serde(default)]
+        carried_as: Option<Id>,
     },
     /// Plan the next regular meeting (Monday 09:00 after this one) with the same room,
     /// chair, attending leaders and staff, so a topic can be carried over to it.
@@ -123,7 +127,8 @@ impl AfterChange {
                 topic_id,
                 to_meeting,
                 reason,
-            } => closing::carry_over(tx, *topic_id, *to_meeting, reason),
+                carried_as,
+            } => closing::carry_over(tx, *topic_id, *to_meeting, reason, *carried_as),
             Self::PlanNext {
                 meeting_id,
                 from,

@@ -6,7 +6,7 @@ use super::decision::read_decision;
 use super::time::{parse_time, time_text};
 use super::topic::advance;
 use super::tx::{Audit, Tx};
-use super::{Result, Store, StoreError, followup};
+use super::{Result, Store, StoreError, followup, intake};
 use crate::domain::followup::from_decision;
 use crate::domain::{Id, Time};
 
@@ -113,7 +113,17 @@ pub(super) fn close(tx: &Tx<'_>, meeting_id: Id) -> Result<()> {
     Ok(())
 }
 
-pub(super) fn carry_over(tx: &Tx<'_>, topic_id: Id, to_meeting: Id, reason: &str) -> Result<()> {
+/// A topic not decided goes to a named later meeting: the carry-over row (the closing
+/// check reads it; the original meeting's record says 顺延) and, in the same transaction,
+/// the topic on that meeting's agenda by the back office's own carry-over (`carried_as`
+/// its new id; none in a change written before it had one).
+pub(super) fn carry_over(
+    tx: &Tx<'_>,
+    topic_id: Id,
+    to_meeting: Id,
+    reason: &str,
+    carried_as: Option<Id>,
+) -> Result<()> {
     let old: Option<Id> = tx
         .query_row(
             "SELECT to_meeting FROM carry_over WHERE topic_id = ?1",
@@ -132,11 +142,14 @@ pub(super) fn carry_over(tx: &Tx<'_>, topic_id: Id, to_meeting: Id, reason: &str
         Audit::new("carry_over", "topic", Some(topic_id))
             .field("to_meeting")
             .values(old.map(|o| o.to_string()).as_deref(), Some(&new)),
-    )
+    )?;
+    let copy = carried_as.unwrap_or_else(super::new_id);
+    intake::carry_to(tx, topic_id, copy, to_meeting)
 }
 
 /// A planned meeting at `starts_at` like `from`: room, waiting room, chair, and the people
-/// who attend every meeting (attending leaders, whole-meeting sitting-in, staff).
+/// who attend every meeting (attending leaders, whole-meeting sitting-in); its staff are
+/// those of the previous real meeting (R2.2), the demo's own in the demo.
 pub(super) fn plan_next(
     tx: &Tx<'_>,
     meeting_id: Id,
@@ -155,9 +168,50 @@ pub(super) fn plan_next(
     tx.execute(
         "INSERT INTO participation (meeting_id, person_id, role, topic_id, is_recorder)
          SELECT ?1, person_id, role, NULL, is_recorder FROM participation
-         WHERE meeting_id = ?2 AND topic_id IS NULL",
+         WHERE meeting_id = ?2 AND topic_id IS NULL AND role <> 'staff'",
         params![meeting_id, from],
     )?;
+    let demo: bool = tx.query_row("SELECT is_demo FROM meeting WHERE id = ?1", [from], |r| {
+        r.get(0)
+    })?;
+    let staff_from = if demo {
+        Some(from)
+    } else {
+        previous_staff(tx, meeting_id, &start)?
+    };
+    if let Some(staff_from) = staff_from {
+        copy_staff(tx, staff_from, meeting_id)?;
+    }
     let what = format!("{title} {start}; planned after meeting {from}");
     tx.audit(Audit::new("create", "meeting", Some(meeting_id)).values(None, Some(&what)))
+}
+
+/// The latest real (not demo) meeting before `start` (other than `meeting_id`) that has
+/// staff: whose office people serve a new meeting by default (R2.2). Through the
+/// meeting window's index, newest first, stopping at the first with staff.
+pub(super) fn previous_staff(tx: &Tx<'_>, meeting_id: Id, start: &str) -> Result<Option<Id>> {
+    Ok(tx
+        .query_row(
+            "SELECT m.id FROM meeting m
+             WHERE m.is_demo = 0 AND m.starts_at < ?2 AND m.id <> ?1
+               AND EXISTS (SELECT 1 FROM participation p
+                           WHERE p.meeting_id = m.id AND p.role = 'staff')
+             ORDER BY m.starts_at DESC LIMIT 1",
+            params![meeting_id, start],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// `from`'s staff and recorder serve `to` too, those retired since left out.
+fn copy_staff(tx: &Tx<'_>, from: Id, to: Id) -> Result<()> {
+    tx.execute(
+        "INSERT INTO participation (meeting_id, person_id, role, topic_id, is_recorder)
+         SELECT ?2, p.person_id, 'staff', NULL, p.is_recorder
+         FROM participation p JOIN person x ON x.id = p.person_id
+         WHERE p.meeting_id = ?1 AND p.role = 'staff' AND x.retired_at IS NULL
+         ORDER BY p.id",
+        params![from, to],
+    )?;
+    Ok(())
 }

@@ -2,7 +2,7 @@
 //! checklist, and a topic's place on a meeting's agenda. The console's own columns
 //! (status, times) are left to it; a topic's `discussed` and `decided` stages are read
 //! from them, so the console never has to know about stages.
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
 use super::fields::{Fields, audit_fields, flag};
@@ -32,6 +32,10 @@ pub struct RegisteredTopic {
     pub added_at: Option<Time>,
     /// Put on the agenda after the Friday 12:00 cut-off, through the urgent form.
     pub after_cutoff: bool,
+    /// The topic this one continues, carried over from an earlier meeting.
+    pub carried_from: Option<Id>,
+    /// The later meeting this topic was carried over to (顺延), as F4 named it.
+    pub carried_to: Option<Id>,
 }
 
 /// A change to a topic, as the back office makes it.
@@ -177,7 +181,7 @@ impl TopicChange {
                         .values(Some(&old), Some(urgency.code())),
                 )
             }
-            Self::CarryOver { from, topic_id } => carry_over(tx, *from, *topic_id),
+            Self::CarryOver { from, topic_id } => carry_over(tx, *from, *topic_id, None),
         }
     }
 }
@@ -318,13 +322,28 @@ fn unschedule(tx: &Tx<'_>, topic_id: Id, meeting_id: Id) -> Result<()> {
     )
 }
 
-fn carry_over(tx: &Tx<'_>, from: Id, topic_id: Id) -> Result<()> {
+/// Carry over a topic its meeting did not decide (R3, R7): the one way both screens do
+/// it. A copy is registered again with the topic's form, urgency, checklist and the link
+/// to where it came from; the original stays with its meeting's record. With `to` (F4
+/// names the meeting) the copy is put last on that meeting's agenda with the topic's
+/// sitting-in people, ready to be discussed there; without (F3) it waits, ready.
+pub(super) fn carry_over(tx: &Tx<'_>, from: Id, topic_id: Id, to: Option<Id>) -> Result<()> {
     let Some(old) = read(tx, from)? else {
         return Err(StoreError::BadData(format!(
             "no topic {from} to carry over"
         )));
     };
+    if let Some(copy) = copy_of(tx, from)? {
+        return Err(StoreError::BadData(format!(
+            "topic {from} is carried over already (topic {})",
+            copy.id
+        )));
+    }
     save(tx, topic_id, &old.registration, TopicStage::Ready)?;
+    tx.execute(
+        "UPDATE topic SET carried_from = ?2, urgency = ?3 WHERE id = ?1",
+        params![topic_id, from, old.urgency.code()],
+    )?;
     tx.execute(
         "INSERT INTO review_entry (topic_id, item, reviewed_by, at, verdict, note)
          SELECT ?2, item, reviewed_by, at, verdict, note FROM review_entry
@@ -335,7 +354,85 @@ fn carry_over(tx: &Tx<'_>, from: Id, topic_id: Id) -> Result<()> {
         Audit::new("carry_over", "topic", Some(topic_id))
             .field("from")
             .values(None, Some(&from.to_string())),
-    )
+    )?;
+    match to {
+        Some(meeting_id) => schedule_carried(tx, from, topic_id, meeting_id),
+        None => Ok(()),
+    }
+}
+
+/// The topic registered again from `from`, if it was carried over.
+pub(super) struct CarriedCopy {
+    pub id: Id,
+    pub meeting_id: Option<Id>,
+    /// Not begun at any meeting yet, and still on an agenda or ready for one.
+    pub untouched: bool,
+}
+
+pub(super) fn copy_of(tx: &Tx<'_>, from: Id) -> Result<Option<CarriedCopy>> {
+    Ok(tx
+        .query_row(
+            "SELECT id, meeting_id, status = 'pending' AND stage IN ('ready', 'scheduled')
+             FROM topic WHERE carried_from = ?1",
+            [from],
+            |r| {
+                Ok(CarriedCopy {
+                    id: r.get(0)?,
+                    meeting_id: r.get(1)?,
+                    untouched: r.get(2)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+/// F4 names the meeting a topic goes to (or names another): its copy, new or made
+/// earlier by F3, is put on that meeting's agenda — unless a meeting took it up already.
+pub(super) fn carry_to(tx: &Tx<'_>, from: Id, new_copy: Id, to: Id) -> Result<()> {
+    match copy_of(tx, from)? {
+        None => carry_over(tx, from, new_copy, Some(to)),
+        Some(c) if c.meeting_id == Some(to) => Ok(()),
+        Some(c) if !c.untouched => Err(StoreError::BadData(format!(
+            "topic {from}: its copy {} was taken up already",
+            c.id
+        ))),
+        Some(c) => {
+            if let Some(m) = c.meeting_id {
+                unschedule(tx, c.id, m)?;
+            }
+            schedule_carried(tx, from, c.id, to)
+        }
+    }
+}
+
+/// The copy `topic_id` of `from` goes last on `meeting_id`'s agenda. The meeting itself
+/// sent it there, so it is not a late request past the Friday cut-off; the people who sat
+/// in for it come again (the office adds or removes them as for any topic).
+fn schedule_carried(tx: &Tx<'_>, from: Id, topic_id: Id, meeting_id: Id) -> Result<()> {
+    let seq: u32 = tx.query_row(
+        "SELECT COALESCE(MAX(seq), 0) + 1 FROM topic WHERE meeting_id = ?1 AND id <> ?2",
+        params![meeting_id, topic_id],
+        |r| r.get(0),
+    )?;
+    tx.execute(
+        "UPDATE topic SET meeting_id = ?2, seq = ?3, added_at = ?4, after_cutoff = 0,
+                stage = 'scheduled', status = 'pending'
+         WHERE id = ?1",
+        params![topic_id, meeting_id, seq, time_text(&tx.at())],
+    )?;
+    tx.execute(
+        "INSERT INTO participation (meeting_id, person_id, role, topic_id, is_recorder)
+         SELECT ?1, p.person_id, 'sitting_in', ?2, 0
+         FROM participation p JOIN topic t ON t.id = ?3
+         WHERE p.meeting_id = t.meeting_id AND p.topic_id = ?3 AND p.role = 'sitting_in'
+           AND NOT EXISTS (SELECT 1 FROM participation q
+                           WHERE q.meeting_id = ?1 AND q.person_id = p.person_id
+                             AND (q.topic_id IS NULL OR q.topic_id = ?2))
+         ORDER BY p.id",
+        params![meeting_id, topic_id, from],
+    )?;
+    let what = format!("meeting={meeting_id}; seq={seq}; carried_from={from}");
+    tx.audit(Audit::new("schedule", "topic", Some(topic_id)).values(None, Some(&what)))
 }
 
 pub(super) fn verdict_code(v: Verdict) -> &'static str {

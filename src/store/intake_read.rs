@@ -21,11 +21,13 @@ const COLUMNS: &str = "t.id, t.title, t.department, t.deputy_id, t.channel, t.sc
     CASE WHEN t.stage = 'scheduled' AND d.decided_at IS NOT NULL THEN 'decided'
          WHEN t.stage = 'scheduled' AND t.status = 'done' THEN 'discussed'
          ELSE t.stage END,
-    t.meeting_id, t.seq, t.urgency, t.added_at, t.after_cutoff, t.needs_legal_review";
+    t.meeting_id, t.seq, t.urgency, t.added_at, t.after_cutoff, t.needs_legal_review,
+    t.carried_from, c.to_meeting";
 
 use super::window::Window;
 
-const FROM: &str = "FROM topic t LEFT JOIN decision d ON d.topic_id = t.id";
+const FROM: &str = "FROM topic t LEFT JOIN decision d ON d.topic_id = t.id
+    LEFT JOIN carry_over c ON c.topic_id = t.id";
 
 pub(super) fn read(conn: &rusqlite::Connection, id: Id) -> Result<Option<RegisteredTopic>> {
     conn.query_row(
@@ -98,6 +100,8 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<RegisteredTopic>> {
         urgency,
         added_at: opt_time(r.get(21)?),
         after_cutoff: r.get(22)?,
+        carried_from: r.get(24)?,
+        carried_to: r.get(25)?,
     }))
 }
 

@@ -86,6 +86,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0005_audit_chain.sql")),
     M::up(include_str!("migrations/0006_leases.sql")),
     M::up(include_str!("migrations/0007_history_indexes.sql")),
+    M::up(include_str!("migrations/0008_carry_over_link.sql")),
 ];
 
 /// The schema version this program writes (the number of migrations).

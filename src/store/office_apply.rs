@@ -1,5 +1,6 @@
 //! Laying a back-office change over the read model, as the database will hold it once
 //! the save queue has committed it: the same change, in memory.
+use super::after::AfterChange;
 use super::calendar::{CalendarChange, OfficeDay};
 use super::change::Change;
 use super::intake::{RegisteredTopic, TopicChange};
@@ -9,7 +10,8 @@ use super::planning_read::AgendaRow;
 use super::prep::PrepChange;
 use super::roster::PeopleChange;
 use crate::domain::agenda::Urgency;
-use crate::domain::meeting::MeetingStatus;
+use crate::domain::meeting::{Meeting, MeetingStatus};
+use crate::domain::people::{Participation, Role};
 use crate::domain::topic_stage::TopicStage;
 use crate::domain::{Id, Time};
 
@@ -22,8 +24,128 @@ impl OfficeView {
             Change::People(c) => self.apply_people(c),
             Change::Prep(c) => self.apply_prep(c),
             Change::Calendar(c) => self.apply_calendar(c),
+            Change::AfterMeeting { after } => self.apply_after(after),
             _ => {}
         }
+    }
+
+    /// F4's changes the back office sees: a meeting planned for a carry-over, and the
+    /// topic carried over to a later meeting's agenda (as `closing.rs` writes them).
+    fn apply_after(&mut self, c: &AfterChange) {
+        match c {
+            AfterChange::PlanNext {
+                meeting_id,
+                from,
+                starts_at,
+                title,
+            } => {
+                let Some(old) = self.meeting(*from).cloned() else {
+                    return;
+                };
+                // As `closing::plan_next`: whole-meeting people from `from`, the staff
+                // (still on the list) of the previous real meeting.
+                let staff_from = self.previous_staff(*starts_at, *meeting_id);
+                let active = |id: Id| {
+                    self.people
+                        .iter()
+                        .any(|x| x.person.id == id && x.is_active())
+                };
+                let mut parts: Vec<Participation> = self
+                    .parts
+                    .iter()
+                    .filter(|p| p.meeting_id == *from && p.topic_id.is_none())
+                    .filter(|p| p.role != Role::Staff)
+                    .chain(self.parts.iter().filter(|p| {
+                        Some(p.meeting_id) == staff_from
+                            && p.role == Role::Staff
+                            && active(p.person_id)
+                    }))
+                    .cloned()
+                    .collect();
+                for p in &mut parts {
+                    p.id = -p.id;
+                    p.meeting_id = *meeting_id;
+                }
+                self.parts.extend(parts);
+                self.meetings.push(Meeting {
+                    id: *meeting_id,
+                    title: title.clone(),
+                    starts_at: *starts_at,
+                    status: MeetingStatus::Planned,
+                    postponed_from: None,
+                    current_topic_id: None,
+                    ..old
+                });
+                self.meetings.sort_by_key(|m| (m.starts_at, m.id));
+            }
+            AfterChange::CarryOver {
+                topic_id,
+                to_meeting,
+                carried_as,
+                ..
+            } => self.carry_to(*topic_id, *to_meeting, *carried_as),
+            _ => {}
+        }
+    }
+
+    fn carry_to(&mut self, from: Id, to: Id, carried_as: Option<Id>) {
+        let Some(old) = self.topic(from).cloned() else {
+            return;
+        };
+        if let Some(t) = self.topic_mut(from) {
+            t.carried_to = Some(to);
+        }
+        let copy = match self.topics.iter().find(|t| t.carried_from == Some(from)) {
+            Some(c) if c.meeting_id == Some(to) => return,
+            Some(c) if !matches!(c.stage, TopicStage::Ready | TopicStage::Scheduled) => return,
+            Some(c) => c.id,
+            None => {
+                let Some(id) = carried_as else { return };
+                self.apply_topic(&TopicChange::CarryOver { from, topic_id: id });
+                id
+            }
+        };
+        if let Some(m) = self.topic(copy).and_then(|c| c.meeting_id) {
+            self.apply_topic(&TopicChange::Unschedule {
+                topic_id: copy,
+                meeting_id: m,
+            });
+        }
+        let seq = self
+            .agenda_topics(to)
+            .last()
+            .map_or(1, |t| t.seq.saturating_add(1));
+        if let Some(t) = self.topic_mut(copy) {
+            t.meeting_id = Some(to);
+            t.seq = seq;
+            t.stage = TopicStage::Scheduled;
+            // The store's time of the change; the next load has it.
+            t.added_at = None;
+            t.after_cutoff = false;
+        }
+        let present: Vec<Id> = self
+            .parts
+            .iter()
+            .filter(|p| p.meeting_id == to && (p.topic_id.is_none() || p.topic_id == Some(copy)))
+            .map(|p| p.person_id)
+            .collect();
+        let sitting: Vec<Participation> = self
+            .parts
+            .iter()
+            .filter(|p| {
+                Some(p.meeting_id) == old.meeting_id
+                    && p.topic_id == Some(from)
+                    && p.role == Role::SittingIn
+                    && !present.contains(&p.person_id)
+            })
+            .map(|p| Participation {
+                id: -p.id,
+                meeting_id: to,
+                topic_id: Some(copy),
+                ..p.clone()
+            })
+            .collect();
+        self.parts.extend(sitting);
     }
 
     fn agenda_mut(&mut self, meeting_id: Id) -> &mut AgendaRow {
@@ -149,6 +271,8 @@ impl OfficeView {
                     urgency: Urgency::Routine,
                     added_at: None,
                     after_cutoff: false,
+                    carried_from: None,
+                    carried_to: None,
                 }),
             },
             TopicChange::Stage { topic_id, to, .. } => {
@@ -221,6 +345,10 @@ impl OfficeView {
                 let Some(old) = self.topic(*from).cloned() else {
                     return;
                 };
+                // Carried over once only (the store refuses a second copy).
+                if self.topics.iter().any(|t| t.carried_from == Some(*from)) {
+                    return;
+                }
                 self.topics.push(RegisteredTopic {
                     id: *topic_id,
                     stage: TopicStage::Ready,
@@ -228,6 +356,8 @@ impl OfficeView {
                     seq: 0,
                     added_at: None,
                     after_cutoff: false,
+                    carried_from: Some(*from),
+                    carried_to: None,
                     ..old
                 });
                 let copied: Vec<_> = self

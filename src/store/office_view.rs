@@ -212,6 +212,22 @@ impl OfficeView {
         mp
     }
 
+    /// The meeting whose staff a new meeting at `starts_at` takes by default (R2.2: the
+    /// same 1–2 office people serve week after week): the latest real meeting before it
+    /// that has staff. The view holds no demo meeting.
+    pub fn previous_staff(&self, starts_at: Time, except: Id) -> Option<Id> {
+        self.meetings
+            .iter()
+            .rev()
+            .filter(|m| m.id != except && !m.is_demo && m.starts_at < starts_at)
+            .find(|m| {
+                self.parts
+                    .iter()
+                    .any(|p| p.meeting_id == m.id && p.role == Role::Staff)
+            })
+            .map(|m| m.id)
+    }
+
     /// The approval chain of a meeting (R2.4).
     pub fn submission(&self, meeting_id: Id) -> Submission {
         Submission {

@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
 use super::st;
 use super::text::{clip, fit};
 use crate::app::form::{self, FieldKind, Form};
-use crate::app::layer::LayerKind;
+use crate::app::layer::{LayerKind, Page};
 use crate::app::picker::Picker;
 use crate::app::{App, Ctx};
 use crate::i18n::{self, Tr};
@@ -20,6 +20,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App, area: Rect) {
     for layer in app.ctx.layers.iter() {
         match &layer.kind {
             LayerKind::Help => help(frame, app, area),
+            LayerKind::Page(p) => page(frame, &app.ctx, area, p),
             LayerKind::Form(f) => form(frame, &app.ctx, area, f),
             LayerKind::Confirm(q) => {
                 let inner = popup(frame, &app.ctx, area, 60, 7, &i18n::CONFIRM_TITLE);
@@ -45,6 +46,28 @@ pub fn render(frame: &mut Frame<'_>, app: &App, area: Rect) {
             }
         }
     }
+}
+
+/// Lines to read, wrapped, from the line scrolled to.
+fn page(frame: &mut Frame<'_>, ctx: &Ctx, area: Rect, p: &Page) {
+    let w = area.width.saturating_sub(4).min(110);
+    let inner_w = w.saturating_sub(2) as usize;
+    let rows: Vec<Line> = p
+        .lines
+        .iter()
+        .skip(p.scroll)
+        .flat_map(|(l, style)| {
+            super::text::wrap(l, inner_w)
+                .into_iter()
+                .map(|r| Line::styled(r, st(ctx, style)))
+        })
+        .collect();
+    let h = u16::try_from(rows.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(2)
+        .clamp(5, area.height.saturating_sub(2));
+    let inner = popup(frame, ctx, area, w, h, &p.title);
+    frame.render_widget(Paragraph::new(rows), inner);
 }
 
 fn picker(frame: &mut Frame<'_>, ctx: &Ctx, area: Rect, p: &Picker) {

@@ -147,6 +147,10 @@ pub fn footer(frame: &mut Frame<'_>, app: &App, area: Rect) {
             format!(" {}", ctx.t(&i18n::HELP_CLOSE)),
             st(ctx, "footer.text"),
         )),
+        Some(LayerKind::Page(_)) => spans.push(Span::styled(
+            format!(" {}", ctx.t(&i18n::PAGE_HINT)),
+            st(ctx, "footer.text"),
+        )),
         Some(LayerKind::Form(f)) => {
             for (k, label) in f.hints() {
                 key(&mut spans, k.to_string(), ctx.t(label));

@@ -62,13 +62,18 @@ impl BackOffice {
     }
 
     /// A new meeting with the people §2.1.1 names: the leadership team attending, the
-    /// party committee members and the legal brigade's head sitting in throughout.
+    /// party committee members and the legal brigade's head sitting in throughout, and the
+    /// staff and recorder of the previous real meeting.
     fn create(&mut self, ctx: &mut Ctx, plan: MeetingPlan) {
         let people = self.view.active_people();
         let mut meeting = plan.meeting;
         meeting.id = new_id();
         meeting.chair_id = principal(&people);
-        let parts = MeetingPeople::defaults(&people)
+        let previous = self
+            .view
+            .previous_staff(meeting.starts_at, meeting.id)
+            .map(|m| self.view.meeting_people(m));
+        let parts = MeetingPeople::defaults_after(&people, previous.as_ref())
             .participations(meeting.id)
             .into_iter()
             .map(|mut p| {

@@ -261,15 +261,33 @@ impl BackOffice {
     }
 
     /// Add whoever §2.1.1 names and is missing: the leadership team, those sitting in
-    /// throughout, each topic's departments' heads.
+    /// throughout, each topic's departments' heads; and, when the meeting has no staff
+    /// yet, the staff and recorder of the previous real meeting.
     pub(super) fn default_people(&mut self, ctx: &mut Ctx) {
         let Some(m) = self.need_meeting(ctx) else {
             return;
         };
         let people = self.view.active_people();
-        let defaults = MeetingPeople::defaults(&people);
+        let no_staff = self.view.meeting_people(m.id).staff.is_empty();
+        let previous = no_staff
+            .then(|| self.view.previous_staff(m.starts_at, m.id))
+            .flatten()
+            .map(|p| self.view.meeting_people(p));
+        let defaults = MeetingPeople::defaults_after(&people, previous.as_ref());
         let mut n = self.add_people(ctx, Section::Attending, &defaults.attending);
         n += self.add_people(ctx, Section::SittingInAll, &defaults.sitting_in_all);
+        if no_staff {
+            n += self.add_people(ctx, Section::Staff, &defaults.staff);
+            if let Some(r) = defaults.recorder {
+                self.record(
+                    ctx,
+                    vec![Change::Meeting(MeetingChange::Recorder {
+                        meeting_id: m.id,
+                        person_id: Some(r),
+                    })],
+                );
+            }
+        }
         for t in self
             .view
             .agenda_topics(m.id)

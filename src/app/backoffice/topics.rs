@@ -156,6 +156,17 @@ impl BackOffice {
         let Some(t) = self.need_topic(ctx) else {
             return;
         };
+        // Once only: F4 may have carried it to a named meeting already.
+        if t.carried_to.is_some()
+            || self
+                .view
+                .topics
+                .iter()
+                .any(|c| c.carried_from == Some(t.id))
+        {
+            let w = ctx.t(&i18n::ALREADY_CARRIED);
+            return ctx.warn(w);
+        }
         if t.stage != TopicStage::Discussed {
             let w = ctx.t(&i18n::CARRY_OVER_ONLY_DISCUSSED);
             return ctx.warn(w);

@@ -21,6 +21,7 @@ actions! {
         CallIn = "waiting.call_in",
         CallInAll = "waiting.call_in_all",
         NextTopic = "topic.next",
+        EarlierDecisions = "topic.earlier_decisions",
         PickSpeaker = "procedure.pick_speaker",
         NextStep = "procedure.next_step",
         PrevStep = "procedure.prev_step",
@@ -61,6 +62,7 @@ impl ConsoleAction {
                 | A::NextEntry
                 | A::PrevEntry
                 | A::ExportRecord
+                | A::EarlierDecisions
         )
     }
 }
@@ -162,6 +164,13 @@ pub const KEYS: &[KeyDef] = {
             true,
         ),
         k(TOPIC, "n", A::NextTopic, Tr("下一议题", "Next topic"), true),
+        k(
+            TOPIC,
+            "d",
+            A::EarlierDecisions,
+            Tr("上次决定事项", "Earlier decisions"),
+            true,
+        ),
         k(
             PROCEDURE,
             "F3",

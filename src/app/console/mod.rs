@@ -5,6 +5,7 @@ mod ask;
 mod checkin;
 mod classified;
 mod decision;
+mod earlier;
 pub mod editor;
 mod export;
 mod keys;
@@ -88,6 +89,10 @@ pub struct Console {
     pub waiting_selected: usize,
     pub procedure: Procedure,
     pub decision: Option<Decision>,
+    /// The decisions of earlier meetings open on this meeting's day, heard first (R7.3):
+    /// read through the register's indexes when the meeting is (re)loaded, and only when
+    /// the view's count says there are some.
+    pub earlier: Vec<crate::domain::followup::Item>,
     session_dirty: bool,
     last_flush: Instant,
     last_poll: Instant,
@@ -117,6 +122,7 @@ impl Console {
             waiting_selected: 0,
             procedure: Procedure::default(),
             decision: None,
+            earlier: Vec::new(),
             session_dirty: false,
             last_flush: Instant::now(),
             last_poll: Instant::now(),
@@ -161,6 +167,7 @@ impl Console {
         session: Option<SessionState>,
     ) -> Result<(), StoreError> {
         self.view = MeetingView::load(&ctx.store, id, ctx.now())?;
+        self.load_earlier(ctx);
         self.checkin = CheckInPane::default();
         self.waiting_selected = 0;
         let restore = session.filter(|s| s.meeting_id == Some(id));
@@ -216,6 +223,7 @@ impl Console {
                 }
                 view.refresh_roster(now);
                 self.view = Some(view);
+                self.load_earlier(ctx);
             }
             Ok(None) => {}
             Err(e) => ctx.store_failed(&e),
@@ -341,6 +349,7 @@ impl Screen for Console {
             A::CallIn => self.call_in(ctx, false),
             A::CallInAll => self.call_in(ctx, true),
             A::NextTopic => self.ask_advance(ctx),
+            A::EarlierDecisions => self.show_earlier(ctx),
             A::PickSpeaker => self.open_picker(ctx),
             A::NextStep => self.step_by(ctx, 1),
             A::PrevStep => self.step_by(ctx, -1),

@@ -318,6 +318,7 @@ impl FollowUp {
                 topic_id: topic,
                 to_meeting,
                 reason: reason.clone(),
+                carried_as: Some(new_id()),
             },
         });
         if let Some(m) = &mut self.model {

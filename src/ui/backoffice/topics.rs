@@ -10,6 +10,7 @@ use super::super::{pane_block, st};
 use super::{hint, list};
 use crate::app::Ctx;
 use crate::app::backoffice::{BackOffice, Pane};
+use crate::domain::Id;
 use crate::domain::review::ItemState;
 use crate::domain::topic_stage::TopicStage;
 use crate::i18n;
@@ -47,7 +48,14 @@ pub fn render(frame: &mut Frame<'_>, ctx: &Ctx, o: &BackOffice, area: Rect, focu
     let items = topics
         .iter()
         .map(|t| {
-            let stage = ctx.t(&i18n::stage_name(t.stage));
+            // Carried over to a later meeting: done with here, whatever stage it reached.
+            let carried = t.carried_to.is_some()
+                || o.view.topics.iter().any(|c| c.carried_from == Some(t.id));
+            let (stage, stage_st) = if carried {
+                (ctx.t(&i18n::CARRIED_MARK), "muted")
+            } else {
+                (ctx.t(&i18n::stage_name(t.stage)), stage_style(t.stage))
+            };
             let when = t
                 .meeting_id
                 .and_then(|m| o.view.meeting(m))
@@ -55,7 +63,7 @@ pub fn render(frame: &mut Frame<'_>, ctx: &Ctx, o: &BackOffice, area: Rect, focu
                 .unwrap_or_default();
             let title_width = width.saturating_sub(12 + 14 + 7);
             ListItem::new(Line::from(vec![
-                Span::styled(fit(stage, 12), st(ctx, stage_style(t.stage))),
+                Span::styled(fit(stage, 12), st(ctx, stage_st)),
                 Span::styled(fit(&t.registration.department, 14), st(ctx, "muted")),
                 Span::styled(fit(&t.registration.title, title_width), st(ctx, "base")),
                 Span::styled(when, st(ctx, "muted")),
@@ -109,6 +117,25 @@ fn detail(frame: &mut Frame<'_>, ctx: &Ctx, o: &BackOffice, t: &RegisteredTopic,
             st(ctx, "muted"),
         ),
     ];
+    // The link a carried-over topic keeps: where it came from, where it went.
+    let day_of = |topic: Option<Id>, meeting: Option<Id>| {
+        meeting
+            .or_else(|| {
+                topic
+                    .and_then(|x| o.view.topic(x))
+                    .and_then(|x| x.meeting_id)
+            })
+            .and_then(|m| o.view.meeting(m))
+            .map(|m| m.starts_at.format("%Y-%m-%d").to_string())
+    };
+    if let Some(day) = t.carried_from.and_then(|f| day_of(Some(f), None)) {
+        let text = i18n::carried_from(ctx.lang, &day);
+        lines.push(Line::styled(clip(&text, w), st(ctx, "muted")));
+    }
+    if let Some(day) = day_of(None, t.carried_to) {
+        let text = i18n::carried_to(ctx.lang, &day);
+        lines.push(Line::styled(clip(&text, w), st(ctx, "muted")));
+    }
     let needs = r.review_needs();
     let list = o.view.checklist(t.id);
     for (item, state) in list.items(needs) {

@@ -8,7 +8,8 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::super::text::{clip, fit, hms};
 use super::super::{pane_block, st};
 use crate::app::Ctx;
-use crate::app::console::{Console, Pane};
+use crate::app::action::Action;
+use crate::app::console::{Console, ConsoleAction, Pane};
 use crate::domain::attendance::{WaitState, wait_state};
 use crate::i18n;
 
@@ -65,14 +66,42 @@ pub fn render(frame: &mut Frame<'_>, ctx: &Ctx, c: &Console, area: Rect) {
         }
     }
     if d.carried.open > 0 {
-        // Earlier decisions still open when this meeting is held (R7.3), one line.
+        // Earlier decisions still open when this meeting is held (R7.3): one line, and
+        // until the first topic begins (the meeting hears them first) the list itself.
         let style = if d.carried.overdue > 0 {
             "flag.late"
         } else {
             "flag.warn"
         };
-        let text = i18n::carried_summary(ctx.lang, d.carried.open, d.carried.overdue);
+        let key = ctx
+            .keymap
+            .key_for(Action::Console(ConsoleAction::EarlierDecisions))
+            .map(|k| k.to_string());
+        let mut text = i18n::carried_summary(ctx.lang, d.carried.open, d.carried.overdue);
+        if let Some(k) = &key {
+            text.push_str(&i18n::carried_key(ctx.lang, k));
+        }
         lines.push(Line::styled(clip(&text, width), st(ctx, style)));
+        if c.before_first_topic() {
+            let list = c.earlier_lines(ctx);
+            // Leave the next topic and its first waiting people a few rows.
+            let room = (inner.height as usize)
+                .saturating_sub(lines.len() + 3)
+                .max(1);
+            let shown = if list.len() > room {
+                room - 1
+            } else {
+                list.len()
+            };
+            for (l, style) in list.iter().take(shown) {
+                lines.push(Line::styled(clip(&format!(" {l}"), width), st(ctx, style)));
+            }
+            if shown < list.len() {
+                let more =
+                    i18n::carried_more(ctx.lang, list.len() - shown, key.as_deref().unwrap_or(""));
+                lines.push(Line::styled(clip(&more, width), st(ctx, "muted")));
+            }
+        }
     }
     match d.next_topic() {
         None => lines.push(Line::styled(

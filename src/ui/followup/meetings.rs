@@ -97,6 +97,20 @@ fn render_detail(frame: &mut Frame<'_>, ctx: &Ctx, f: &FollowUp, area: Rect) {
         }
         lines.push(Line::from(spans));
     }
+    // The topics this meeting carried over stay on its record, marked 顺延 with where to.
+    for c in &m.carried {
+        let Some(t) = m.view.topics.iter().find(|t| t.id == c.topic_id) else {
+            continue;
+        };
+        let day = f
+            .meetings
+            .iter()
+            .find(|x| x.id == c.to_meeting)
+            .map(|x| x.starts_at.format("%Y-%m-%d").to_string())
+            .unwrap_or_else(|| "?".to_string());
+        let text = i18n::carried_over_to(ctx.lang, t.seq, &t.title, &day, &c.reason);
+        lines.push(Line::styled(clip(&text, w), st(ctx, "muted")));
+    }
     if !f.close_problems.is_empty() {
         lines.push(Line::styled(
             ctx.t(&i18n::CLOSE_PROBLEMS).to_string(),
