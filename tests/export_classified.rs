@@ -108,3 +108,30 @@ fn a_meetings_audit_lines_include_its_classified_copies() {
         lines.iter().map(|l| &l.entity).collect::<Vec<_>>()
     );
 }
+
+/// The level and period the office set replace the generic marking on every page of the
+/// Word paper and the first and last line of the text (R8.1, GB/T 9704 "密级★期限").
+#[test]
+fn a_level_and_period_set_by_the_office_are_printed_instead() {
+    use huiwu::domain::secrecy::{Secrecy, SecrecyLevel};
+    use huiwu::store::planning::MeetingChange;
+    let (mut store, id) = demo(true);
+    let now = chrono::DateTime::parse_from_rfc3339(NOW).unwrap();
+    let change = Change::Meeting(MeetingChange::Secrecy {
+        meeting_id: id,
+        secrecy: Some(Secrecy {
+            level: SecrecyLevel::Confidential,
+            years: Some(5),
+        }),
+    });
+    store.transact_at(now, |tx| change.apply(tx)).unwrap();
+    let doc = build(&store, Kind::Record, Of::Meeting(id), Lang::Zh, now).unwrap();
+    let text = huiwu::export::render::render(&doc, Format::Txt);
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert_eq!(lines.first(), Some(&"机密★5年"), "{text}");
+    assert_eq!(lines.last(), Some(&"机密★5年"), "{text}");
+    let headers = word_headers(&paper_bytes(&doc, Format::Docx).unwrap());
+    assert!(headers.iter().filter(|h| h.contains("机密★5年")).count() >= 2);
+    let en = build(&store, Kind::Record, Of::Meeting(id), Lang::En, now).unwrap();
+    assert_eq!(en.classification.as_deref(), Some("Confidential★5 years"));
+}

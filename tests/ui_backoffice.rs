@@ -286,6 +286,12 @@ fn forms() -> Vec<(&'static str, Vec<Step>, &'static str, &'static str)> {
             "Edit meeting",
         ),
         (
+            "classification",
+            vec![Alt('1'), Key('s')],
+            "文件密级和保密期限",
+            "Classification of the papers",
+        ),
+        (
             "registration form",
             vec![Alt('3'), Key('n'), Enter],
             "《提交局长办公会讨论议题登记表》",
@@ -993,4 +999,67 @@ fn defaults_fill_the_staff_of_a_meeting_without_any() {
     press(&mut app, KeyCode::Char('D'));
     app.tick();
     assert_eq!(staff_of(&app), (vec![10, 9], Some(10)));
+}
+
+/// Issue 9 (R8.1, GB/T 9704): the office sets 密级★期限 on the meetings pane; a period
+/// beyond the law's is refused on its field; every paper of the meeting then leads with
+/// "秘密★1年" instead of the generic marking; the meeting row shows it too.
+#[test]
+fn the_papers_classification_is_set_checked_and_printed() {
+    let mut app = prepared(Lang::Zh);
+    alt(&mut app, '1');
+    press(&mut app, KeyCode::Char('s'));
+    press(&mut app, KeyCode::Right); // 不标密级 → 秘密
+    tab(&mut app, 1);
+    type_str(&mut app, "11");
+    ctrl(&mut app, 's');
+    let Some(LayerKind::Form(form)) = app.ctx.layers.top().map(|l| &l.kind) else {
+        panic!("a period of 11 years for 秘密 closed the form");
+    };
+    let problem = form.field("years").and_then(|f| f.problem.clone());
+    assert!(
+        problem.as_deref().is_some_and(|p| p.contains("秘密10年")),
+        "{problem:?}"
+    );
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Backspace);
+    type_str(&mut app, "1");
+    ctrl(&mut app, 's');
+    assert!(app.ctx.layers.is_empty(), "{}", message(&app));
+    assert!(message(&app).contains("秘密★1年"), "{}", message(&app));
+    let text = text_of(&drawn(&app, 120, 36));
+    assert!(text.contains("秘密★1年"), "{text}");
+
+    let id = app.ctx.store.latest_meetings(1).unwrap()[0].id;
+    let now = chrono::DateTime::parse_from_rfc3339(NOW).unwrap();
+    let doc = huiwu::export::paper::build(
+        &app.ctx.store,
+        huiwu::export::paper::Kind::Agenda,
+        huiwu::export::paper::Of::Meeting(id),
+        Lang::Zh,
+        now,
+    )
+    .unwrap();
+    assert_eq!(doc.classification.as_deref(), Some("秘密★1年"));
+
+    // Cleared again: the papers of a meeting without classified material carry nothing.
+    press(&mut app, KeyCode::Char('s'));
+    press(&mut app, KeyCode::Left);
+    tab(&mut app, 1);
+    press(&mut app, KeyCode::Backspace);
+    ctrl(&mut app, 's');
+    assert!(app.ctx.layers.is_empty(), "{}", message(&app));
+    assert_eq!(app.ctx.store.meeting_secrecy(id).unwrap(), None);
+    let changes = app
+        .ctx
+        .store
+        .audit_lines(&huiwu::store::AuditFilter {
+            meeting: Some(id),
+            since: None,
+        })
+        .unwrap()
+        .into_iter()
+        .filter(|l| l.field.as_deref() == Some("secrecy"))
+        .count();
+    assert_eq!(changes, 2, "setting and clearing are both in the audit log");
 }

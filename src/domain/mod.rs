@@ -30,6 +30,7 @@ pub mod procedure;
 pub mod record_tidy;
 pub mod review;
 pub mod roster;
+pub mod secrecy;
 pub mod submission;
 pub mod text_diff;
 pub mod topic;

@@ -121,15 +121,18 @@ pub fn build(
 
 /// A paper of a meeting with classified material carries the marking on every page and
 /// file (R8.1, R4.2): the Word header of every page, the first and last line of text.
-/// The regulation names no level or period, so the marking says 涉密 and the rule of
-/// §8.1 for passing it on.
+/// The marking is the 密级★期限 the office set (F3, meetings pane); without one, a
+/// meeting with classified material still gets the generic 涉密 marking and the rule of
+/// §8.1 for passing it on, as the regulation itself records no level or period.
 pub fn mark_classified(
     store: &Store,
     meeting_id: Id,
     lang: Lang,
     doc: &mut Document,
 ) -> Result<(), StoreError> {
-    if store.meeting_is_classified(meeting_id)? {
+    if let Some(s) = store.meeting_secrecy(meeting_id)? {
+        doc.classification = Some(crate::i18n::secrecy_mark(lang, &s));
+    } else if store.meeting_is_classified(meeting_id)? {
         doc.classification = Some(lang.t(&crate::i18n::X_CLASSIFIED_MARK).to_string());
     }
     Ok(())

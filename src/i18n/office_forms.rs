@@ -1,5 +1,5 @@
 //! The back office's forms: their titles, hints and field labels.
-use super::Tr;
+use super::{Lang, Tr};
 
 // Form titles.
 pub const FORM_EXTRA_MEETING: Tr = Tr("临时会议", "Extra meeting");
@@ -20,6 +20,10 @@ pub const FORM_NOTICE: Tr = Tr("会议通知", "Meeting notice");
 pub const FORM_REPLY: Tr = Tr("反馈参会人员名单", "Reply with attendees");
 pub const FORM_DELIVERY: Tr = Tr("材料送达", "Materials delivered");
 pub const FORM_COPIES: Tr = Tr("涉密材料编号", "Number classified copies");
+pub const FORM_SECRECY: Tr = Tr("文件密级和保密期限", "Classification of the papers");
+pub const F_SECRECY_LEVEL: Tr = Tr("密级", "Level");
+pub const F_SECRECY_YEARS: Tr = Tr("保密期限（年）", "Period (years)");
+pub const NO_SECRECY_LEVEL: Tr = Tr("不标密级", "No level");
 pub const FORM_OUT_REASON: Tr = Tr("涉密材料未收回的理由", "Why a classified copy is still out");
 pub const FORM_NEW_PERSON: Tr = Tr("新增人员", "Add a person");
 pub const FORM_EDIT_PERSON: Tr = Tr("修改人员", "Edit a person");
@@ -109,3 +113,11 @@ pub const F_DAY_NAME: Tr = Tr("名称（如 春节）", "Name (e.g. Spring Festi
 pub const F_YEAR: Tr = Tr("年份", "Year");
 pub const F_SOURCE: Tr = Tr("依据（文件名称、日期）", "Source (the notice, its date)");
 pub const F_CLOCK: Tr = Tr("时间（HH:MM）", "Time (HH:MM)");
+
+/// "文件密级：秘密★1年".
+pub fn secrecy_set(lang: Lang, mark: &str) -> String {
+    match lang {
+        Lang::Zh => format!("文件密级：{mark}（各份文件均标注）"),
+        Lang::En => format!("Papers classified: {mark} (marked on every paper)"),
+    }
+}

@@ -99,6 +99,7 @@ pub const IMPORT_ERRORS_KEYS: Tr = Tr(
 pub fn rule(lang: Lang, code: &str) -> String {
     use crate::domain::intake::rule as intake;
     use crate::domain::people_import::rule as roster;
+    use crate::domain::secrecy::rule as secrecy;
     let t = match code {
         intake::CASES_NEED_LEGAL_REVIEW => Tr(
             "第3、4类案件事项须勾选涉及的法律事项（须经督察法制部门审查）",
@@ -109,6 +110,10 @@ pub fn rule(lang: Lang, code: &str) -> String {
             "Classified materials need a number of copies (handed out and collected)",
         ),
         roster::INITIALS_LETTERS => Tr("只能是字母", "Letters only"),
+        secrecy::PERIOD_TOO_LONG => Tr(
+            "超过法定最长保密期限（绝密30年、机密20年、秘密10年）",
+            "Longer than the law allows (top secret 30 years, confidential 20, secret 10)",
+        ),
         _ => return code.to_string(),
     };
     lang.t(&t).to_string()

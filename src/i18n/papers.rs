@@ -27,6 +27,27 @@ pub fn paper_error(lang: Lang, e: &crate::export::paper::PaperError) -> String {
 /// The label of the audit chain's end printed on signed minutes and in the archive.
 pub const X_AUDIT_HEAD: Tr = Tr("审计链", "Audit chain");
 
+/// 密级 in words.
+pub fn secrecy_level(level: crate::domain::secrecy::SecrecyLevel) -> Tr {
+    use crate::domain::secrecy::SecrecyLevel as L;
+    match level {
+        L::Secret => Tr("秘密", "Secret"),
+        L::Confidential => Tr("机密", "Confidential"),
+        L::TopSecret => Tr("绝密", "Top secret"),
+    }
+}
+
+/// The marking of GB/T 9704: "秘密★1年", or the level alone when no period was set.
+pub fn secrecy_mark(lang: Lang, s: &crate::domain::secrecy::Secrecy) -> String {
+    let level = lang.t(&secrecy_level(s.level));
+    match (lang, s.years) {
+        (_, None) => level.to_string(),
+        (Lang::Zh, Some(y)) => format!("{level}★{y}年"),
+        (Lang::En, Some(1)) => format!("{level}★1 year"),
+        (Lang::En, Some(y)) => format!("{level}★{y} years"),
+    }
+}
+
 pub const X_CLASSIFIED_MARK: Tr = Tr(
     "涉密 · 按规定范围传达，不得扩散",
     "CLASSIFIED · pass on only within the prescribed scope",

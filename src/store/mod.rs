@@ -46,6 +46,7 @@ pub(crate) mod private;
 pub mod procedure;
 pub mod replace;
 pub mod roster;
+mod secrecy;
 mod session;
 mod tidy;
 mod time;
@@ -87,6 +88,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0006_leases.sql")),
     M::up(include_str!("migrations/0007_history_indexes.sql")),
     M::up(include_str!("migrations/0008_carry_over_link.sql")),
+    M::up(include_str!("migrations/0009_secrecy.sql")),
 ];
 
 /// The schema version this program writes (the number of migrations).

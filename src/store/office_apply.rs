@@ -208,6 +208,11 @@ impl OfficeView {
                         *m = to;
                     }
                 }
+                for (m, _) in &mut self.secrecy {
+                    if *m == from {
+                        *m = to;
+                    }
+                }
             }
             MeetingChange::AddPerson { participation } => self.parts.push(participation.clone()),
             MeetingChange::RemovePerson { participation_id } => {
@@ -244,6 +249,15 @@ impl OfficeView {
                 meeting_id,
                 event,
             } => self.submission.push((*id, *meeting_id, event.clone())),
+            MeetingChange::Secrecy {
+                meeting_id,
+                secrecy,
+            } => {
+                self.secrecy.retain(|(m, _)| m != meeting_id);
+                if let Some(s) = secrecy {
+                    self.secrecy.push((*meeting_id, *s));
+                }
+            }
         }
     }
 

@@ -16,6 +16,7 @@ use crate::domain::meeting::Meeting;
 use crate::domain::meeting_people::{MeetingPeople, SittingInBasis, SittingInPick};
 use crate::domain::people::{Participation, Person, Role};
 use crate::domain::review::{ReviewChecklist, ReviewEntry, ReviewItem, can_schedule};
+use crate::domain::secrecy::Secrecy;
 use crate::domain::submission::{Submission, SubmissionEvent};
 use crate::domain::{Id, Time};
 
@@ -33,6 +34,8 @@ pub struct OfficeView {
     pub coverage: Vec<(Id, Id, CoverageException)>,
     /// (id, meeting id, event).
     pub submission: Vec<(Id, Id, SubmissionEvent)>,
+    /// (meeting id, the papers' 密级★期限).
+    pub secrecy: Vec<(Id, Secrecy)>,
     pub prep: StoredPrep,
     /// The office's own working days, on top of the official calendar (R7).
     pub calendar: OfficeCalendar,
@@ -76,9 +79,18 @@ impl OfficeView {
             agendas: store.agenda_rows(since)?,
             coverage: store.coverage_exceptions(since)?,
             submission: store.submission_events(since)?,
+            secrecy: store.secrecies(since)?,
             prep: store.stored_prep(since)?,
             calendar: store.office_calendar()?,
         })
+    }
+
+    /// The level and period set for a meeting's papers.
+    pub fn secrecy_of(&self, meeting_id: Id) -> Option<Secrecy> {
+        self.secrecy
+            .iter()
+            .find(|(m, _)| *m == meeting_id)
+            .map(|(_, s)| *s)
     }
 
     pub fn meeting(&self, id: Id) -> Option<&Meeting> {

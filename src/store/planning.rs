@@ -11,6 +11,7 @@ use super::tx::{Audit, Tx};
 use crate::domain::coverage::CoverageException;
 use crate::domain::meeting::Meeting;
 use crate::domain::people::Participation;
+use crate::domain::secrecy::Secrecy;
 use crate::domain::submission::SubmissionEvent;
 use crate::domain::{Id, Time};
 
@@ -64,6 +65,11 @@ pub enum MeetingChange {
         id: Id,
         meeting_id: Id,
         event: SubmissionEvent,
+    },
+    /// The papers' 密级★期限 (none: no level stated, R8.1).
+    Secrecy {
+        meeting_id: Id,
+        secrecy: Option<Secrecy>,
     },
 }
 
@@ -168,6 +174,13 @@ impl MeetingChange {
                 meeting_id,
                 event,
             } => submission(tx, *id, *meeting_id, event),
+            Self::Secrecy {
+                meeting_id,
+                secrecy,
+            } => {
+                super::lease::guard(tx, super::lease::MEETING, *meeting_id)?;
+                super::secrecy::set(tx, *meeting_id, *secrecy)
+            }
         }
     }
 }
@@ -254,6 +267,7 @@ fn postpone(tx: &Tx<'_>, original: Id, r: &Meeting) -> Result<()> {
         "UPDATE participation SET meeting_id = ?2 WHERE meeting_id = ?1",
         "UPDATE agenda SET meeting_id = ?2 WHERE meeting_id = ?1",
         "UPDATE coverage_exception SET meeting_id = ?2 WHERE meeting_id = ?1",
+        "UPDATE meeting_secrecy SET meeting_id = ?2 WHERE meeting_id = ?1",
     ] {
         tx.execute(sql, params![original, r.id])?;
     }

@@ -10,6 +10,8 @@ use crate::domain::Id;
 pub enum Ask {
     ExtraMeeting,
     EditMeeting(Id),
+    /// The papers' 密级★期限 of this meeting.
+    Secrecy(Id),
     Chair(Id),
     Postpone(Id),
     Channel,
@@ -50,6 +52,7 @@ impl BackOffice {
             Reply::Form(f) => match ask {
                 Ask::ExtraMeeting => self.submit_extra_meeting(ctx, f),
                 Ask::EditMeeting(id) => self.submit_edit_meeting(ctx, *id, f),
+                Ask::Secrecy(id) => self.submit_secrecy(ctx, *id, f),
                 Ask::Topic(id) => self.submit_topic(ctx, *id, f),
                 Ask::Review(id) => self.submit_review(ctx, *id, f),
                 Ask::TopicFilter => {

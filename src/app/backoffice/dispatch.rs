@@ -22,6 +22,7 @@ impl BackOffice {
             A::NewMeeting => self.new_meeting(ctx),
             A::ExtraMeeting => self.open_extra_meeting(ctx),
             A::EditMeeting => self.open_edit_meeting(ctx),
+            A::Secrecy => self.open_secrecy(ctx),
             A::Chair => self.open_chair(ctx),
             A::Postpone => self.ask_postpone(ctx),
             A::OpenInConsole => self.open_in_console(ctx),

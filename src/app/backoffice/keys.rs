@@ -22,6 +22,7 @@ actions! {
         NewMeeting = "meeting.new",
         ExtraMeeting = "meeting.extra",
         EditMeeting = "meeting.edit",
+        Secrecy = "meeting.secrecy",
         Chair = "meeting.chair",
         Postpone = "meeting.postpone",
         OpenInConsole = "meeting.open",
@@ -147,7 +148,7 @@ const NAV: [KeyDef; 9] = [
 /// Moving in any list of the back office (one binding for every pane).
 const LIST: [KeyDef; 4] = list_keys!(SCREEN);
 
-const MEETING_KEYS: [KeyDef; 6] = [
+const MEETING_KEYS: [KeyDef; 7] = [
     k(
         MEETINGS,
         "n",
@@ -165,6 +166,13 @@ const MEETING_KEYS: [KeyDef; 6] = [
     k(MEETINGS, "e", A::EditMeeting, Tr("修改", "Edit"), false),
     k(MEETINGS, "c", A::Chair, Tr("主持人", "Chair"), true),
     k(MEETINGS, "p", A::Postpone, Tr("顺延", "Postpone"), true),
+    k(
+        MEETINGS,
+        "s",
+        A::Secrecy,
+        Tr("密级期限", "Classification"),
+        false,
+    ),
     k(
         MEETINGS,
         "Enter",

@@ -19,6 +19,7 @@ mod people;
 mod prep;
 mod review;
 mod roster;
+mod secrecy;
 mod topics;
 mod workdays;
 

@@ -35,12 +35,17 @@ pub fn render(frame: &mut Frame<'_>, ctx: &Ctx, o: &BackOffice, area: Rect, focu
                 _ => "muted",
             };
             let when = i18n::meeting_when(ctx.lang, &m.starts_at);
+            // The papers' marking leads, as on the papers themselves (R8.1).
+            let title = match o.view.secrecy_of(m.id) {
+                Some(s) => format!("{} {}", i18n::secrecy_mark(ctx.lang, &s), m.title),
+                None => m.title.clone(),
+            };
             let head = format!("{mark}{} ", &when[5..]);
             let rest =
                 width.saturating_sub(unicode_width::UnicodeWidthStr::width(head.as_str()) + 8);
             ListItem::new(Line::from(vec![
                 Span::styled(head, st(ctx, style)),
-                Span::styled(fit(&clip(&m.title, rest), rest), st(ctx, style)),
+                Span::styled(fit(&clip(&title, rest), rest), st(ctx, style)),
                 Span::styled(format!(" {status}"), st(ctx, "muted")),
             ]))
         })
