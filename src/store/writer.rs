@@ -148,6 +148,22 @@ fn write(store: &mut Store, jobs: &[Arc<Job>]) -> Result<(), StoreError> {
     })
 }
 
+/// The saver runs a little below the screen's priority: on a machine with two cores,
+/// committing a long entry (and the kernel's journal flushing it) competes with the
+/// screen for the CPU, and the typist should win — the save waits a few hundred
+/// microseconds, the keystroke does not (issue 11). On Linux a thread's nice value is
+/// its own; elsewhere this does nothing. Failing to lower it is harmless.
+fn yield_to_the_screen() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: gettid and setpriority take no pointers; they act on this thread only.
+    unsafe {
+        let tid = libc::syscall(libc::SYS_gettid);
+        if let Ok(tid) = libc::id_t::try_from(tid) {
+            libc::setpriority(libc::PRIO_PROCESS, tid, 5);
+        }
+    }
+}
+
 /// The saver thread and its channels.
 pub struct Writer {
     jobs: Option<Sender<Arc<Job>>>,
@@ -166,7 +182,10 @@ impl Writer {
         let (report_tx, reports) = mpsc::channel();
         let handle = std::thread::Builder::new()
             .name("huiwu-writer".into())
-            .spawn(move || run(store, job_rx, report_tx))
+            .spawn(move || {
+                yield_to_the_screen();
+                run(store, job_rx, report_tx)
+            })
             .map_err(|e| StoreError::CannotCreate {
                 path: PathBuf::from("<writer thread>"),
                 source: e,

@@ -8,8 +8,19 @@ use crate::domain::followup_query::{Carried, carried_into};
 use crate::i18n;
 
 impl Console {
-    /// Read the open earlier decisions again (the meeting was opened or read again).
+    /// Read the open earlier decisions again (the meeting was opened or read again) —
+    /// only while the topic pane lists them: once a topic has begun they are shown only
+    /// on request (`d`), so a meeting under way does not read a backlog that grows with
+    /// the years at every start (issue 11).
     pub(super) fn load_earlier(&mut self, ctx: &mut Ctx) {
+        if self.before_first_topic() {
+            self.read_earlier(ctx);
+        } else {
+            self.earlier.clear();
+        }
+    }
+
+    fn read_earlier(&mut self, ctx: &mut Ctx) {
         let Some(v) = &self.view else {
             self.earlier.clear();
             return;
@@ -68,6 +79,7 @@ impl Console {
 
     /// The whole list on a page over the console (read-only).
     pub(super) fn show_earlier(&mut self, ctx: &mut Ctx) {
+        self.read_earlier(ctx);
         let lines = self.earlier_lines(ctx);
         if lines.is_empty() {
             let t = ctx.t(&i18n::NO_EARLIER_DECISIONS);
