@@ -82,6 +82,34 @@ pub enum Reply<'a> {
     Chose(char),
 }
 
+impl<'a> Reply<'a> {
+    /// A form's answer goes to `then`; any other answer (No, Esc) is nothing to do.
+    /// With these, a screen's `answered` matches every purpose it has by name — no
+    /// catch-all arm — and a purpose added without its answer does not compile.
+    pub fn to_form(self, then: impl FnOnce(&'a mut Form) -> Verdict) -> Verdict {
+        match self {
+            Self::Form(f) => then(f),
+            _ => Verdict::Done,
+        }
+    }
+
+    /// A picker's answer goes to `then`.
+    pub fn to_picker(self, then: impl FnOnce(&'a Picker)) -> Verdict {
+        if let Self::Picked(p) = self {
+            then(p);
+        }
+        Verdict::Done
+    }
+
+    /// Yes to a question runs `then`.
+    pub fn on_yes(self, then: impl FnOnce()) -> Verdict {
+        if matches!(self, Self::Yes) {
+            then();
+        }
+        Verdict::Done
+    }
+}
+
 /// What the owner makes of an answer.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Verdict {

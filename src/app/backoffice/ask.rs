@@ -48,60 +48,46 @@ pub enum Ask {
 
 impl BackOffice {
     pub(super) fn answered(&mut self, ctx: &mut Ctx, ask: &Ask, reply: Reply<'_>) -> Verdict {
-        let verdict = match reply {
-            Reply::Form(f) => match ask {
-                Ask::ExtraMeeting => self.submit_extra_meeting(ctx, f),
-                Ask::EditMeeting(id) => self.submit_edit_meeting(ctx, *id, f),
-                Ask::Secrecy(id) => self.submit_secrecy(ctx, *id, f),
-                Ask::Topic(id) => self.submit_topic(ctx, *id, f),
-                Ask::Review(id) => self.submit_review(ctx, *id, f),
-                Ask::TopicFilter => {
-                    self.submit_topic_filter(f);
-                    Verdict::Done
-                }
-                Ask::OverNorm(t) => self.submit_over_norm(ctx, *t, f),
-                Ask::AddByTitle(s) => self.submit_add_by_title(ctx, *s, f),
-                Ask::Sign(m) => self.submit_sign(ctx, *m, f),
-                Ask::SendBack(m) => self.submit_send_back(ctx, *m, f),
-                Ask::Coverage(m) => self.submit_coverage(ctx, *m, f),
-                Ask::Book(m) => self.submit_booking(ctx, *m, f),
-                Ask::Notice(m, d) => self.submit_notice(ctx, *m, d, f),
-                Ask::Reply(m, d) => self.submit_reply(ctx, *m, d, f),
-                Ask::Deliver(p) => self.submit_delivery(ctx, *p, f),
-                Ask::PrepareCopies(m, t) => self.submit_prepare_copies(ctx, *m, *t, f),
-                Ask::OutReason(m) => self.submit_out_reason(ctx, *m, f),
-                Ask::Person(id) => self.submit_person(ctx, *id, f),
-                Ask::ImportPath => self.submit_import_path(ctx, f),
-                Ask::AddDay => self.submit_add_day(ctx, f),
-                Ask::DeclareYear => self.submit_declare_year(ctx, f),
-                Ask::ImportCalendar => self.submit_import_calendar(ctx, f),
-                _ => Verdict::Done,
-            },
-            Reply::Picked(p) => {
-                let choice = p.choice();
-                match ask {
-                    Ask::Chair(m) => self.picked_chair(ctx, *m, choice),
-                    Ask::Channel => self.picked_channel(ctx, choice),
-                    Ask::AddToAgenda => self.picked_topic(ctx, choice),
-                    Ask::AddPerson(s) => self.picked_person(ctx, *s, choice),
-                    Ask::HandOut(c) => self.picked_holder(ctx, *c, choice),
-                    _ => {}
-                }
+        // Every purpose by name: a form's answer, a pick or a yes, each where it belongs;
+        // any other answer (No, Esc) leaves things as they are.
+        let verdict = match ask {
+            Ask::ExtraMeeting => reply.to_form(|f| self.submit_extra_meeting(ctx, f)),
+            Ask::EditMeeting(id) => reply.to_form(|f| self.submit_edit_meeting(ctx, *id, f)),
+            Ask::Secrecy(id) => reply.to_form(|f| self.submit_secrecy(ctx, *id, f)),
+            Ask::Topic(id) => reply.to_form(|f| self.submit_topic(ctx, *id, f)),
+            Ask::Review(id) => reply.to_form(|f| self.submit_review(ctx, *id, f)),
+            Ask::TopicFilter => reply.to_form(|f| {
+                self.submit_topic_filter(f);
                 Verdict::Done
+            }),
+            Ask::OverNorm(t) => reply.to_form(|f| self.submit_over_norm(ctx, *t, f)),
+            Ask::AddByTitle(s) => reply.to_form(|f| self.submit_add_by_title(ctx, *s, f)),
+            Ask::Sign(m) => reply.to_form(|f| self.submit_sign(ctx, *m, f)),
+            Ask::SendBack(m) => reply.to_form(|f| self.submit_send_back(ctx, *m, f)),
+            Ask::Coverage(m) => reply.to_form(|f| self.submit_coverage(ctx, *m, f)),
+            Ask::Book(m) => reply.to_form(|f| self.submit_booking(ctx, *m, f)),
+            Ask::Notice(m, d) => reply.to_form(|f| self.submit_notice(ctx, *m, d, f)),
+            Ask::Reply(m, d) => reply.to_form(|f| self.submit_reply(ctx, *m, d, f)),
+            Ask::Deliver(p) => reply.to_form(|f| self.submit_delivery(ctx, *p, f)),
+            Ask::PrepareCopies(m, t) => {
+                reply.to_form(|f| self.submit_prepare_copies(ctx, *m, *t, f))
             }
-            Reply::Yes => {
-                match ask {
-                    Ask::Postpone(m) => self.postpone_meeting(ctx, *m),
-                    Ask::Withdraw(t) => self.withdraw(ctx, *t),
-                    Ask::Unschedule(t, m) => self.unschedule(ctx, *t, *m),
-                    Ask::RemovePerson(p) => self.remove_person(ctx, *p),
-                    Ask::Retire(p) => self.retire(ctx, *p),
-                    _ => {}
-                }
-                Verdict::Done
-            }
-            // No, or a key choice this screen never asks for: nothing happens.
-            Reply::No | Reply::Chose(_) => Verdict::Done,
+            Ask::OutReason(m) => reply.to_form(|f| self.submit_out_reason(ctx, *m, f)),
+            Ask::Person(id) => reply.to_form(|f| self.submit_person(ctx, *id, f)),
+            Ask::ImportPath => reply.to_form(|f| self.submit_import_path(ctx, f)),
+            Ask::AddDay => reply.to_form(|f| self.submit_add_day(ctx, f)),
+            Ask::DeclareYear => reply.to_form(|f| self.submit_declare_year(ctx, f)),
+            Ask::ImportCalendar => reply.to_form(|f| self.submit_import_calendar(ctx, f)),
+            Ask::Chair(m) => reply.to_picker(|p| self.picked_chair(ctx, *m, p.choice())),
+            Ask::Channel => reply.to_picker(|p| self.picked_channel(ctx, p.choice())),
+            Ask::AddToAgenda => reply.to_picker(|p| self.picked_topic(ctx, p.choice())),
+            Ask::AddPerson(s) => reply.to_picker(|p| self.picked_person(ctx, *s, p.choice())),
+            Ask::HandOut(c) => reply.to_picker(|p| self.picked_holder(ctx, *c, p.choice())),
+            Ask::Postpone(m) => reply.on_yes(|| self.postpone_meeting(ctx, *m)),
+            Ask::Withdraw(t) => reply.on_yes(|| self.withdraw(ctx, *t)),
+            Ask::Unschedule(t, m) => reply.on_yes(|| self.unschedule(ctx, *t, *m)),
+            Ask::RemovePerson(p) => reply.on_yes(|| self.remove_person(ctx, *p)),
+            Ask::Retire(p) => reply.on_yes(|| self.retire(ctx, *p)),
         };
         if matches!(ask, Ask::Topic(_)) && verdict == Verdict::Done {
             self.focus = Pane::Topics;

@@ -23,35 +23,23 @@ pub enum Ask {
 
 impl Console {
     pub(super) fn answered(&mut self, ctx: &mut Ctx, ask: &Ask, reply: Reply<'_>) -> Verdict {
-        match (ask, reply) {
-            (Ask::CheckInAt(p), Reply::Form(f)) => self.submit_check_in_at(ctx, *p, f),
-            (Ask::Leave(p), Reply::Form(f)) => self.submit_leave(ctx, *p, f),
-            (Ask::Admit, Reply::Form(f)) => self.submit_admit(ctx, f),
-            (Ask::LeftEarly(p), Reply::Form(f)) => self.submit_left_early(ctx, *p, f),
-            (Ask::DecisionText, Reply::Form(f)) => self.submit_decision_text(ctx, f),
-            (Ask::DecisionFields, Reply::Form(f)) => self.submit_decision_fields(ctx, f),
-            (Ask::CopiesOut(m), Reply::Form(f)) => self.submit_copies_out(ctx, *m, f),
-            (Ask::Search, Reply::Form(f)) => {
+        // Every purpose by name; any other answer (No, Esc) leaves things as they are.
+        match ask {
+            Ask::CheckInAt(p) => reply.to_form(|f| self.submit_check_in_at(ctx, *p, f)),
+            Ask::Leave(p) => reply.to_form(|f| self.submit_leave(ctx, *p, f)),
+            Ask::Admit => reply.to_form(|f| self.submit_admit(ctx, f)),
+            Ask::LeftEarly(p) => reply.to_form(|f| self.submit_left_early(ctx, *p, f)),
+            Ask::DecisionText => reply.to_form(|f| self.submit_decision_text(ctx, f)),
+            Ask::DecisionFields => reply.to_form(|f| self.submit_decision_fields(ctx, f)),
+            Ask::CopiesOut(m) => reply.to_form(|f| self.submit_copies_out(ctx, *m, f)),
+            Ask::Search => reply.to_form(|f| {
                 self.procedure.search = Some(f.get("text"));
                 self.search_next(ctx);
                 Verdict::Done
-            }
-            (Ask::Clear(p), Reply::Yes) => {
-                self.clear_attendance(ctx, *p);
-                Verdict::Done
-            }
-            (Ask::Advance, Reply::Yes) => {
-                self.advance(ctx);
-                Verdict::Done
-            }
-            (Ask::Speaker, Reply::Picked(p)) => {
-                self.picked(ctx, p);
-                Verdict::Done
-            }
-            // No, or an answer of a kind this purpose does not take: nothing happens.
-            (_, Reply::No | Reply::Yes | Reply::Form(_) | Reply::Picked(_) | Reply::Chose(_)) => {
-                Verdict::Done
-            }
+            }),
+            Ask::Clear(p) => reply.on_yes(|| self.clear_attendance(ctx, *p)),
+            Ask::Advance => reply.on_yes(|| self.advance(ctx)),
+            Ask::Speaker => reply.to_picker(|p| self.picked(ctx, p)),
         }
     }
 }

@@ -25,24 +25,18 @@ pub enum Ask {
 
 impl FollowUp {
     pub(super) fn answered(&mut self, ctx: &mut Ctx, ask: &Ask, reply: Reply<'_>) -> Verdict {
-        match (ask, reply) {
-            (Ask::Close(id), Reply::Yes) => {
-                self.close(ctx, *id);
-                Verdict::Done
+        // Every purpose by name; any other answer (No, Esc) leaves things as they are.
+        match ask {
+            Ask::Close(id) => reply.on_yes(|| self.close(ctx, *id)),
+            Ask::CarryOver(id) => reply.to_form(|f| self.submit_carry_over(ctx, *id, f)),
+            Ask::Step { review } => reply.to_form(|f| self.submit_step(ctx, *review, f)),
+            Ask::Compare => reply.to_form(|f| self.submit_compare(ctx, f)),
+            Ask::TidyEdit(entry) => reply.to_form(|f| self.submit_tidy_edit(ctx, *entry, f)),
+            Ask::Item(action, item) => {
+                reply.to_form(|f| self.submit_item_form(ctx, *action, *item, f))
             }
-            (Ask::CarryOver(id), Reply::Form(f)) => self.submit_carry_over(ctx, *id, f),
-            (Ask::Step { review }, Reply::Form(f)) => self.submit_step(ctx, *review, f),
-            (Ask::Compare, Reply::Form(f)) => self.submit_compare(ctx, f),
-            (Ask::TidyEdit(entry), Reply::Form(f)) => self.submit_tidy_edit(ctx, *entry, f),
-            (Ask::Item(action, item), Reply::Form(f)) => {
-                self.submit_item_form(ctx, *action, *item, f)
-            }
-            (Ask::Register(id), Reply::Form(f)) => self.submit_register(ctx, *id, f),
-            (Ask::Export, Reply::Form(f)) => self.submit_export(ctx, f),
-            // No, or an answer of a kind this purpose does not take: nothing happens.
-            (_, Reply::No | Reply::Yes | Reply::Form(_) | Reply::Picked(_) | Reply::Chose(_)) => {
-                Verdict::Done
-            }
+            Ask::Register(id) => reply.to_form(|f| self.submit_register(ctx, *id, f)),
+            Ask::Export => reply.to_form(|f| self.submit_export(ctx, f)),
         }
     }
 }
