@@ -190,6 +190,33 @@ fn the_archive_verifies_and_names_a_changed_byte_and_a_missing_file() {
         let mut store = Store::open(&db, "马丽").unwrap();
         signed_demo(&mut store)
     };
+    // The demo is not the bureau's record: it is named and left out of the archive.
+    let demo_dir = dir.path().join("演示");
+    let out = huiwu(
+        &db,
+        &[
+            "archive",
+            "--year",
+            "2026",
+            "-o",
+            demo_dir.to_str().unwrap(),
+        ],
+    );
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("演示会议不归档"), "{said}");
+    let folders = std::fs::read_dir(&demo_dir)
+        .map(|d| {
+            d.filter_map(Result::ok)
+                .filter(|e| e.path().is_dir())
+                .count()
+        })
+        .unwrap_or(0);
+    assert_eq!(folders, 0, "no folder for a demo meeting");
+    // The same meeting as the bureau's own (what `huiwu demo` marks, cleared by hand).
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute("UPDATE meeting SET is_demo = 0", [])
+        .unwrap();
     let out_dir = dir.path().join("归档2026");
     let out = huiwu(
         &db,

@@ -482,3 +482,28 @@ fn the_console_lists_the_earlier_decisions_still_open() {
     assert!(s.contains("3. (meeting of 2026-11-30)"), "every one\n{s}");
     assert!(s.contains("deputy: "), "{s}");
 }
+
+/// The ledger's numbers are the bureau's sequence (R7.4): the demo meeting, closed, does
+/// not take one — F4 says so instead of opening the form.
+#[test]
+fn the_demo_meeting_is_not_registered_in_the_ledger() {
+    let mut app = app(Lang::Zh, "2026-12-31");
+    f4(&mut app);
+    close(&mut app);
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Tab);
+    }
+    press(&mut app, KeyCode::Char('g'));
+    let said = app
+        .ctx
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    assert!(
+        said.contains("演示会议不登记造册"),
+        "{said}\n{}",
+        screen(&app)
+    );
+    assert!(app.ctx.layers.is_empty(), "no ledger form for the demo");
+}

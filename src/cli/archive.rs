@@ -90,6 +90,9 @@ pub fn write(store: &mut Store, year: i32, dir: &Path, lang: Lang, now: Time) ->
     for (_, title) in &built.not_closed {
         eprintln!("huiwu: {}", i18n::archive_not_closed(lang, title));
     }
+    for (_, title) in &built.demo {
+        eprintln!("huiwu: {}", i18n::archive_demo(lang, title));
+    }
     let manifest = match write_archive(dir, &built.files) {
         Ok(m) => m,
         Err(e) => {

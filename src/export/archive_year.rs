@@ -17,6 +17,8 @@ pub struct YearArchive {
     pub meetings: Vec<(Id, String)>,
     /// Meetings of the year left out because they are not closed, with their title.
     pub not_closed: Vec<(Id, String)>,
+    /// Demo meetings of the year, left out: the archive is the bureau's record.
+    pub demo: Vec<(Id, String)>,
 }
 
 /// The file that names the audit chain's end when the archive was made.
@@ -52,6 +54,10 @@ pub fn build_year(
     let total = meetings.len();
     for (i, m) in meetings.iter().enumerate() {
         progress(i, total, &m.title);
+        if m.is_demo {
+            out.demo.push((m.id, m.title.clone()));
+            continue;
+        }
         if store.closing(m.id)?.is_none() {
             out.not_closed.push((m.id, m.title.clone()));
             continue;

@@ -27,6 +27,10 @@ pub const PANE_CHARTS: Tr = Tr("图表", "Charts");
 // Status line and states.
 pub const OVERDUE_STATUS: Tr = Tr("督办逾期", "Overdue");
 pub const ARCHIVED_READ_ONLY: Tr = Tr("该会议已归档，只读", "This meeting is archived: read-only");
+pub const DEMO_NOT_FILED: Tr = Tr(
+    "演示会议不登记造册、不归档",
+    "A demo meeting is not registered or filed",
+);
 pub const NOT_CLOSED: Tr = Tr("未结束", "not closed");
 pub const CLOSED: Tr = Tr("已结束", "closed");
 pub const ARCHIVED: Tr = Tr("已归档", "archived");

@@ -222,6 +222,13 @@ pub fn archive_not_closed(lang: Lang, title: &str) -> String {
     )
 }
 
+pub fn archive_demo(lang: Lang, title: &str) -> String {
+    lang.pick(
+        format!("演示会议不归档：{title}"),
+        format!("Not filed, a demo meeting: {title}"),
+    )
+}
+
 pub fn archive_written(lang: Lang, meetings: usize, files: usize, dir: &str) -> String {
     lang.pick(
         format!("已归档 {meetings} 次会议，{files} 个文件，清单 MANIFEST.sha256：{dir}"),

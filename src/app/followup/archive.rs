@@ -43,6 +43,12 @@ impl FollowUp {
             let t = ctx.t(&i18n::CLOSE_FIRST);
             return ctx.warn(t);
         }
+        // The ledger's numbers are the bureau's own sequence (2026-001…): a demo meeting
+        // taking one would shift every real meeting's number.
+        if m.view.meeting.is_demo {
+            let t = ctx.t(&i18n::DEMO_NOT_FILED);
+            return ctx.warn(t);
+        }
         let present = m.papers_present();
         let fields = Paper::ALL
             .into_iter()
