@@ -103,6 +103,17 @@ fn the_register_holds_open_items_and_recent_years_and_reaches_back() {
     }
     let s = screen(&app);
     assert!(s.contains("自2025年起"), "{s}");
+    // Open items reach back years: their dates say which year (the list pane's rows
+    // start with the status, then deadline and meeting day).
+    assert!(
+        s.lines()
+            .any(|l| l.contains("落实中（逾期） 2024-") && l.contains(" 2024-01-01 ")),
+        "{s}"
+    );
+    assert!(
+        s.contains(" 2024-01-01 关于"),
+        "the meeting's earlier decisions too\n{s}"
+    );
     let before = app.followup.items.len();
     assert!(
         app.followup

@@ -1,6 +1,7 @@
 //! 会议: every meeting with its state; under it the selected meeting's closing, its two
 //! clocks, what stands in the way of closing, and the earlier decisions still open on its
 //! date (上次会议决定事项落实情况).
+use chrono::Datelike;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -140,7 +141,13 @@ fn render_detail(frame: &mut Frame<'_>, ctx: &Ctx, f: &FollowUp, area: Rect) {
     }
     for c in carried {
         let style = if c.overdue { "flag.late" } else { "base" };
-        let text = format!(" {} {}", c.item.meeting_date.format("%m-%d"), c.item.item);
+        // An earlier year's decision shows its year (the list reaches back years).
+        let day = if c.item.meeting_date.year() == m.view.meeting.starts_at.year() {
+            c.item.meeting_date.format("%m-%d").to_string()
+        } else {
+            c.item.meeting_date.format("%Y-%m-%d").to_string()
+        };
+        let text = format!(" {day} {}", c.item.item);
         lines.push(Line::styled(clip(&text, w), st(ctx, style)));
     }
     frame.render_widget(Paragraph::new(lines), area);

@@ -1,5 +1,6 @@
 //! 督办: the register across all meetings — the filters in force, one line per item
 //! (overdue in red), and the selected item's notes, problems and discipline flag.
+use chrono::Datelike;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -85,21 +86,32 @@ pub fn render(frame: &mut Frame<'_>, ctx: &Ctx, f: &FollowUp, area: Rect, focuse
         .saturating_sub(list.height.saturating_sub(1) as usize);
     // Only the rows the list shows: formatting all of them cost 6 ms a frame on ten
     // years of decisions.
+    // The register reaches back into last year: a date of another year shows its year,
+    // and the rows shown then all take the wider column.
+    let year = now.year();
+    let day = |d: chrono::NaiveDate| {
+        if d.year() == year {
+            d.format("%m-%d").to_string()
+        } else {
+            d.format("%Y-%m-%d").to_string()
+        }
+    };
+    let rows = || shown.iter().skip(skip).take(list.height as usize);
+    let wide = rows()
+        .any(|i| i.meeting_date.year() != year || i.deadline.is_some_and(|d| d.year() != year));
+    let col = if wide { 10 } else { 5 };
     let lines: Vec<Line> = shown
         .iter()
         .enumerate()
         .skip(skip)
         .take(list.height as usize)
         .map(|(i, item)| {
-            let deadline = item
-                .deadline
-                .map(|d| d.format("%m-%d").to_string())
-                .unwrap_or_else(|| "—".into());
+            let deadline = item.deadline.map(day).unwrap_or_else(|| "—".into());
             let text = format!(
                 " {} {} {} {} {} · {}",
                 fit(&status_word(ctx.lang, item, now), 14),
-                fit(&deadline, 5),
-                item.meeting_date.format("%m-%d"),
+                fit(&deadline, col),
+                fit(&day(item.meeting_date), col),
                 fit(&name(item.deputy_id), 6),
                 item.item,
                 item.units.join("、")
