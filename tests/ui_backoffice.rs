@@ -1063,3 +1063,16 @@ fn the_papers_classification_is_set_checked_and_printed() {
         .count();
     assert_eq!(changes, 2, "setting and clearing are both in the audit log");
 }
+
+/// A new topic starts from its channel (§1.2): each says how a topic comes that way, its
+/// short name and its description apart.
+#[test]
+fn the_channel_list_says_how_each_channel_brings_a_topic() {
+    let mut app = app_in(Lang::Zh, "dark");
+    alt(&mut app, '3');
+    press(&mut app, KeyCode::Char('n'));
+    let popup = popup_text(&drawn(&app, 120, 36));
+    assert!(popup.contains("专题会议 局长专题会议研究后提出"), "{popup}");
+    assert!(popup.contains("领导批示 根据领导批示提出"), "{popup}");
+    assert!(!popup.contains("专题会议局长"), "{popup}");
+}

@@ -62,6 +62,25 @@ pub fn channel_name(c: Channel) -> Tr {
     }
 }
 
+/// How a topic comes by a channel (§1.2), for the list a new topic starts from.
+pub fn channel_how(c: Channel) -> Tr {
+    match c {
+        Channel::RegistrationForm => Tr(
+            "部门填写《提交局长办公会讨论议题登记表》",
+            "A department fills in the registration form",
+        ),
+        Channel::UrgentForm => Tr(
+            "急需临时召开会议，填写审批表",
+            "An extra meeting is urgent: the approval form",
+        ),
+        Channel::SpecialMeeting => Tr(
+            "局长专题会议研究后提出",
+            "Raised by the director's special meeting",
+        ),
+        Channel::LeaderInstruction => Tr("根据领导批示提出", "Raised on a leader's instruction"),
+    }
+}
+
 /// A channel in a word or two, for a short list.
 pub fn channel_short(c: Channel) -> Tr {
     match c {

@@ -86,7 +86,7 @@ fn picker(frame: &mut Frame<'_>, ctx: &Ctx, area: Rect, p: &Picker) {
             "muted"
         };
         lines.push(Line::styled(
-            format!(" {}{}", fit(&item.name, 8), item.info),
+            format!(" {} {}", fit(&item.name, 8), item.info),
             st(ctx, style),
         ));
     }

@@ -171,7 +171,7 @@ impl BackOffice {
             .map(|(i, c)| PickItem {
                 id: i as Id,
                 name: ctx.t(&i18n::channel_short(*c)).to_string(),
-                info: ctx.t(&i18n::channel_name(*c)).to_string(),
+                info: ctx.t(&i18n::channel_how(*c)).to_string(),
                 initials: String::new(),
                 own: true,
             })
