@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::Time;
 use crate::store::change::Change;
+use crate::store::cipher::Passphrase;
 use crate::store::writer::Job;
 
 /// What an emergency file holds.
@@ -117,10 +118,13 @@ pub fn write(db: &Path, e: &Emergency) -> std::io::Result<PathBuf> {
         .map(|c| if c.is_alphanumeric() { c } else { '_' })
         .take(32)
         .collect();
+    // An encrypted database's text stays encrypted: sealed with its passphrase.
+    let key = crate::store::cipher::key_for(db).filter(|_| crate::store::cipher::AVAILABLE);
     let name = format!(
-        "{}-{}-{operator}.toml",
+        "{}-{}-{operator}.{}",
         e.written_at.format("%Y%m%d-%H%M%S%.3f"),
-        std::process::id()
+        std::process::id(),
+        if key.is_some() { SEALED } else { PLAIN }
     );
     let path = dir.join(name);
     let body = e.to_toml().map_err(std::io::Error::other)?;
@@ -132,10 +136,60 @@ pub fn write(db: &Path, e: &Emergency) -> std::io::Result<PathBuf> {
         opts.mode(0o600).custom_flags(libc::O_NOFOLLOW);
     }
     let mut file = opts.open(&path)?;
-    file.write_all(body.as_bytes())?;
+    match &key {
+        None => file.write_all(body.as_bytes())?,
+        Some(pass) => seal(&path, pass, &body)?,
+    }
     file.sync_all()?;
     std::fs::File::open(&dir)?.sync_all()?;
     Ok(path)
+}
+
+/// A readable emergency file (TOML), and one sealed with the database's passphrase: an
+/// SQLCipher file holding the same TOML, so the text of an encrypted database is never
+/// on the disk in the clear (issue 10, R8.1).
+const PLAIN: &str = "toml";
+const SEALED: &str = "sealed";
+
+fn sql_error(e: rusqlite::Error) -> std::io::Error {
+    std::io::Error::other(e.to_string())
+}
+
+/// Write `body` into the new, empty, owner-only file at `path` as an encrypted database.
+/// Its journal stays in memory: nothing else appears in the folder.
+fn seal(path: &Path, pass: &Passphrase, body: &str) -> std::io::Result<()> {
+    let conn = rusqlite::Connection::open(path).map_err(sql_error)?;
+    crate::store::cipher::apply_key(&conn, Some(pass)).map_err(sql_error)?;
+    conn.pragma_update(None, "journal_mode", "MEMORY")
+        .map_err(sql_error)?;
+    conn.execute_batch("CREATE TABLE emergency (body TEXT NOT NULL)")
+        .map_err(sql_error)?;
+    conn.execute("INSERT INTO emergency (body) VALUES (?1)", [body])
+        .map_err(sql_error)?;
+    conn.close().map_err(|(_, e)| sql_error(e))
+}
+
+/// Read an emergency file of `db`: plain, or sealed with the passphrase given for `db`.
+pub fn read(db: &Path, path: &Path) -> Result<Emergency, String> {
+    if path.extension().is_some_and(|x| x == SEALED) {
+        let pass = crate::store::cipher::key_for(db).ok_or_else(|| {
+            "sealed with the database's passphrase, which was not given".to_string()
+        })?;
+        let conn = rusqlite::Connection::open_with_flags(
+            path,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| e.to_string())?;
+        crate::store::cipher::apply_key(&conn, Some(&pass)).map_err(|e| e.to_string())?;
+        let body: String = conn
+            .query_row("SELECT body FROM emergency", [], |r| r.get(0))
+            .map_err(|e| e.to_string())?;
+        Emergency::parse(&body)
+    } else {
+        std::fs::read_to_string(path)
+            .map_err(|e| e.to_string())
+            .and_then(|t| Emergency::parse(&t))
+    }
 }
 
 /// Make `dir` (and its parents) and make sure it is a real folder, owner-only.
@@ -171,7 +225,7 @@ pub fn find(db: &Path) -> Vec<PathBuf> {
     };
     let mut out: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .filter(|p| p.extension().is_some_and(|x| x == PLAIN || x == SEALED))
         .collect();
     out.sort();
     out

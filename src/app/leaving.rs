@@ -190,10 +190,7 @@ impl App {
         let Some(path) = emergency::find(&db).into_iter().next() else {
             return;
         };
-        let text = match std::fs::read_to_string(&path)
-            .map_err(|e| e.to_string())
-            .and_then(|t| Emergency::parse(&t))
-        {
+        let text = match emergency::read(&db, &path) {
             Ok(e) => i18n::restore_offer(
                 self.ctx.lang,
                 &path.display().to_string(),
@@ -219,9 +216,10 @@ impl App {
     /// Bring an emergency file's changes back through the save queue, with an audit row
     /// naming the file; the file is then kept aside as restored.
     fn restore(&mut self, path: &std::path::Path) {
-        let parsed = std::fs::read_to_string(path)
-            .map_err(|e| e.to_string())
-            .and_then(|t| Emergency::parse(&t));
+        let parsed = match self.ctx.store.path() {
+            Some(db) => emergency::read(db, path),
+            None => Err(String::new()),
+        };
         let e = match parsed {
             Ok(e) => e,
             Err(why) => {
