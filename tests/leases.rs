@@ -548,3 +548,35 @@ fn the_store_refuses_back_office_and_after_meeting_writes_under_anothers_lease()
     }
     let _ = (host_id(), millis(now));
 }
+
+/// A terminal that is still there renews its lease every 5 s (issue 10): 40 s after it
+/// took the entry, with a renewal at 25 s, the other terminal is refused, not offered a
+/// take-over (which only a lease not renewed for 30 s allows, as the test above shows).
+#[test]
+fn a_lease_renewed_every_5_s_is_never_offered_for_take_over() {
+    let (_dir, db) = database();
+    let rec_clock = TestClock::new();
+    let mut rec = terminal(&db, "记录员", &rec_clock);
+    let entry = focused_entry(&rec);
+    type_str(&mut rec, "甲");
+    rec.tick();
+    // The recorder listens for 25 s (in the database's time) and the heartbeat is due.
+    rec_clock.advance(25);
+    std::thread::sleep(huiwu::app::lease::RENEW_EVERY + std::time::Duration::from_millis(100));
+    rec.tick();
+    let staff_clock = TestClock::new();
+    staff_clock.advance(40);
+    let mut staff = terminal(&db, "杨帆", &staff_clock);
+    type_str(&mut staff, "乙");
+    let asked = matches!(
+        staff.ctx.layers.top().map(|l| &l.kind),
+        Some(LayerKind::Confirm(_))
+    );
+    assert!(!asked, "a renewed lease is not offered: {}", screen(&staff));
+    assert!(
+        message(&staff).contains("正在由 记录员 编辑"),
+        "{}",
+        message(&staff)
+    );
+    assert!(!stored_text(&db, entry).contains('乙'));
+}
