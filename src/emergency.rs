@@ -136,11 +136,17 @@ pub fn write(db: &Path, e: &Emergency) -> std::io::Result<PathBuf> {
         opts.mode(0o600).custom_flags(libc::O_NOFOLLOW);
     }
     let mut file = opts.open(&path)?;
-    match &key {
-        None => file.write_all(body.as_bytes())?,
-        Some(pass) => seal(&path, pass, &body)?,
+    let written = match &key {
+        None => file.write_all(body.as_bytes()),
+        Some(pass) => seal(&path, pass, &body),
     }
-    file.sync_all()?;
+    .and_then(|()| file.sync_all());
+    if let Err(e) = written {
+        // A file half written (the disk full, as often here) would hide a good one from
+        // the next start's offer: it goes, and the caller says it failed.
+        let _ = std::fs::remove_file(&path);
+        return Err(e);
+    }
     std::fs::File::open(&dir)?.sync_all()?;
     Ok(path)
 }
@@ -158,7 +164,9 @@ fn sql_error(e: rusqlite::Error) -> std::io::Error {
 /// Write `body` into the new, empty, owner-only file at `path` as an encrypted database.
 /// Its journal stays in memory: nothing else appears in the folder.
 fn seal(path: &Path, pass: &Passphrase, body: &str) -> std::io::Result<()> {
-    let conn = rusqlite::Connection::open(path).map_err(sql_error)?;
+    use rusqlite::OpenFlags as F;
+    let flags = F::SQLITE_OPEN_READ_WRITE | F::SQLITE_OPEN_NOFOLLOW | F::SQLITE_OPEN_NO_MUTEX;
+    let conn = rusqlite::Connection::open_with_flags(path, flags).map_err(sql_error)?;
     crate::store::cipher::apply_key(&conn, Some(pass)).map_err(sql_error)?;
     conn.pragma_update(None, "journal_mode", "MEMORY")
         .map_err(sql_error)?;
@@ -169,15 +177,22 @@ fn seal(path: &Path, pass: &Passphrase, body: &str) -> std::io::Result<()> {
     conn.close().map_err(|(_, e)| sql_error(e))
 }
 
+/// Is this emergency file sealed with the database's passphrase (not readable as text)?
+pub fn is_sealed(path: &Path) -> bool {
+    path.extension().is_some_and(|x| x == SEALED)
+}
+
 /// Read an emergency file of `db`: plain, or sealed with the passphrase given for `db`.
 pub fn read(db: &Path, path: &Path) -> Result<Emergency, String> {
-    if path.extension().is_some_and(|x| x == SEALED) {
+    if is_sealed(path) {
         let pass = crate::store::cipher::key_for(db).ok_or_else(|| {
             "sealed with the database's passphrase, which was not given".to_string()
         })?;
         let conn = rusqlite::Connection::open_with_flags(
             path,
-            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
+                | rusqlite::OpenFlags::SQLITE_OPEN_NOFOLLOW
+                | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|e| e.to_string())?;
         crate::store::cipher::apply_key(&conn, Some(&pass)).map_err(|e| e.to_string())?;

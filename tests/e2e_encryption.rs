@@ -247,3 +247,38 @@ fn a_file_of_whole_pages_that_no_passphrase_opens_is_left_as_it_is() {
         "the file changed"
     );
 }
+
+/// An emergency file waiting beside the database would be left plain beside an encrypted
+/// one (or sealed with a passphrase that no longer opens anything): `encrypt` and
+/// `decrypt` refuse until it is brought back or moved away, and change nothing.
+#[test]
+fn converting_waits_for_the_emergency_files() {
+    let (_dir, db) = temp_db();
+    let (code, _, err) = run_with(&["--db", db_arg(&db), "demo"], "");
+    assert_eq!(code, Some(0), "{err}");
+    let at = chrono::DateTime::parse_from_rfc3339("2026-11-30T10:30:00+08:00").unwrap();
+    let job = std::sync::Arc::new(huiwu::store::writer::Job {
+        generation: 1,
+        at,
+        changes: vec![huiwu::store::change::Change::EntryText {
+            entry_id: 1,
+            text: "未存入的发言".into(),
+        }],
+    });
+    let e = huiwu::emergency::Emergency::new(&db, "马丽", at, &[job]);
+    let file = huiwu::emergency::write(&db, &e).unwrap();
+    let (code, out, err) = run_with(
+        &["--db", db_arg(&db), "encrypt"],
+        &format!("{PASS}\n{PASS}\n"),
+    );
+    assert_ne!(code, Some(0), "{out}{err}");
+    assert!(err.contains("应急文件"), "{err}");
+    assert!(huiwu::store::cipher::is_plain(&db), "nothing converted");
+    // Moved away: now it converts.
+    std::fs::remove_file(&file).unwrap();
+    let (code, out, err) = run_with(
+        &["--db", db_arg(&db), "encrypt"],
+        &format!("{PASS}\n{PASS}\n"),
+    );
+    assert_eq!(code, Some(0), "{out}{err}");
+}

@@ -506,4 +506,9 @@ fn the_demo_meeting_is_not_registered_in_the_ledger() {
         screen(&app)
     );
     assert!(app.ctx.layers.is_empty(), "no ledger form for the demo");
+    let shown = screen(&app);
+    assert!(
+        !shown.contains("按 g") && shown.contains("演示会议不登记造册"),
+        "the pane does not offer g:\n{shown}"
+    );
 }

@@ -197,7 +197,12 @@ impl App {
                 e.chars(),
                 &e.written_at.format("%Y-%m-%d %H:%M").to_string(),
             ),
-            Err(why) => i18n::restore_unreadable(self.ctx.lang, &path.display().to_string(), &why),
+            Err(why) => i18n::restore_unreadable(
+                self.ctx.lang,
+                &path.display().to_string(),
+                &why,
+                emergency::is_sealed(&path),
+            ),
         };
         self.ctx.layers.push(
             LayerKind::Choices(Choices {
@@ -218,12 +223,17 @@ impl App {
     fn restore(&mut self, path: &std::path::Path) {
         let parsed = match self.ctx.store.path() {
             Some(db) => emergency::read(db, path),
-            None => Err(String::new()),
+            None => Err("the database has no file of its own (in memory)".to_string()),
         };
         let e = match parsed {
             Ok(e) => e,
             Err(why) => {
-                let t = i18n::restore_unreadable(self.ctx.lang, &path.display().to_string(), &why);
+                let t = i18n::restore_unreadable(
+                    self.ctx.lang,
+                    &path.display().to_string(),
+                    &why,
+                    emergency::is_sealed(path),
+                );
                 return self.ctx.warn(t);
             }
         };

@@ -75,5 +75,15 @@ fn can_convert(env: &Env) -> Result<(), ExitCode> {
             path: env.db.clone(),
         }));
     }
+    // An emergency file is sealed with the passphrase of its day (or plain): re-keying
+    // now would leave it unreadable, or plain beside an encrypted database.
+    let waiting = crate::emergency::find(&env.db);
+    if let Some(first) = waiting.first() {
+        eprintln!(
+            "huiwu: {}",
+            i18n::emergency_first(env.lang, waiting.len(), &first.display().to_string())
+        );
+        return Err(ExitCode::FAILURE);
+    }
     Ok(())
 }

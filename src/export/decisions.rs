@@ -2,7 +2,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::doc::Document;
-use crate::domain::archive::{self, LedgerEntry};
+use crate::domain::archive::LedgerEntry;
 use crate::domain::followup::{Item, Status};
 use crate::domain::{Id, Time};
 use crate::i18n::{self, Lang};
@@ -127,11 +127,13 @@ pub fn register_doc(
 
 /// The ledger of a year (or of one meeting's entry): what was filed, registered by whom.
 pub fn ledger_doc(store: &Store, scope: Scope, lang: Lang) -> Result<Document, StoreError> {
-    let all = store.ledger()?;
-    let entries: Vec<&LedgerEntry> = match scope {
-        Scope::Year(y) => archive::year_end(&all, y),
-        Scope::Meeting(id) => all.iter().filter(|e| e.meeting_id == id).collect(),
+    // A year's entries by their number's index (a demo meeting's left out: the ledger
+    // is the bureau's own); one meeting's by its own.
+    let all = match scope {
+        Scope::Year(y) => store.ledger_of_year(y)?,
+        Scope::Meeting(id) => store.ledger_of(id)?.into_iter().collect(),
     };
+    let entries: Vec<&LedgerEntry> = all.iter().collect();
     let t = |x: &i18n::Tr| lang.t(x);
     let mut doc = Document::new(t(&i18n::X_LEDGER_TITLE)).in_lang(lang);
     if entries.is_empty() {

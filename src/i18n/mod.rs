@@ -453,11 +453,31 @@ pub fn restore_offer(lang: Lang, path: &str, chars: usize, when: &str) -> String
     )
 }
 
-pub fn restore_unreadable(lang: Lang, path: &str, why: &str) -> String {
+/// `encrypt` / `decrypt` wait until the emergency files are brought back or removed.
+pub fn emergency_first(lang: Lang, n: usize, first: &str) -> String {
     lang.pick(
-        format!("应急文件 {path} 无法读取（{why}），请用文本编辑器打开查看"),
-        format!("The emergency file {path} cannot be read ({why}): open it in a text editor"),
+        format!("还有 {n} 个应急文件未恢复（如 {first}）：请先启动 huiwu 恢复或移走后再转换"),
+        format!(
+            "{n} emergency file(s) not brought back yet (e.g. {first}): start huiwu to bring them back, or move them away, then convert"
+        ),
     )
+}
+
+/// An emergency file that cannot be read: a plain one a person can still open; a sealed
+/// one only with the database's passphrase (as it was when the file was written).
+pub fn restore_unreadable(lang: Lang, path: &str, why: &str, sealed: bool) -> String {
+    match sealed {
+        false => lang.pick(
+            format!("应急文件 {path} 无法读取（{why}），请用文本编辑器打开查看"),
+            format!("The emergency file {path} cannot be read ({why}): open it in a text editor"),
+        ),
+        true => lang.pick(
+            format!("应急文件 {path} 无法读取（{why}）：它以写入时的数据库口令加密，请用该口令打开数据库后再恢复"),
+            format!(
+                "The emergency file {path} cannot be read ({why}): it is sealed with the database's passphrase as it was when written; open the database with that passphrase to bring it back"
+            ),
+        ),
+    }
 }
 
 pub fn restored(lang: Lang, chars: usize) -> String {

@@ -25,7 +25,7 @@ impl Store {
     /// The entries numbered in `year` ("2026-001"…), through the number's index.
     pub fn ledger_of_year(&self, year: i32) -> Result<Vec<LedgerEntry>> {
         self.ledger_where(
-            "WHERE l.number >= ?1 AND l.number < ?2",
+            "WHERE l.number >= ?1 AND l.number < ?2 AND m.is_demo = 0",
             [format!("{year}-"), format!("{year}.")],
         )
     }

@@ -159,7 +159,9 @@ fn yield_to_the_screen() {
     unsafe {
         let tid = libc::syscall(libc::SYS_gettid);
         if let Ok(tid) = libc::id_t::try_from(tid) {
-            libc::setpriority(libc::PRIO_PROCESS, tid, 5);
+            // Five steps below the program's own priority, whatever it was started at.
+            let now = libc::getpriority(libc::PRIO_PROCESS, tid);
+            libc::setpriority(libc::PRIO_PROCESS, tid, (now + 5).min(19));
         }
     }
 }

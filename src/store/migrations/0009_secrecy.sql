@@ -14,7 +14,8 @@ CREATE TRIGGER archived_secrecy_insert BEFORE INSERT ON meeting_secrecy
 WHEN EXISTS (SELECT 1 FROM archived_meeting a WHERE a.meeting_id = NEW.meeting_id)
 BEGIN SELECT RAISE(ABORT, 'meeting archived: read-only'); END;
 CREATE TRIGGER archived_secrecy_update BEFORE UPDATE ON meeting_secrecy
-WHEN EXISTS (SELECT 1 FROM archived_meeting a WHERE a.meeting_id = OLD.meeting_id)
+WHEN EXISTS (SELECT 1 FROM archived_meeting a
+             WHERE a.meeting_id = OLD.meeting_id OR a.meeting_id = NEW.meeting_id)
 BEGIN SELECT RAISE(ABORT, 'meeting archived: read-only'); END;
 CREATE TRIGGER archived_secrecy_delete BEFORE DELETE ON meeting_secrecy
 WHEN EXISTS (SELECT 1 FROM archived_meeting a WHERE a.meeting_id = OLD.meeting_id)

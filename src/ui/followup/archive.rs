@@ -57,6 +57,10 @@ pub fn render(frame: &mut Frame<'_>, ctx: &Ctx, f: &FollowUp, area: Rect, focuse
                 st(ctx, "header"),
             ));
         }
+        None if m.view.meeting.is_demo => lines.push(Line::styled(
+            ctx.t(&i18n::DEMO_NOT_FILED).to_string(),
+            st(ctx, "muted"),
+        )),
         None => lines.push(Line::styled(
             ctx.t(&i18n::NOT_REGISTERED).to_string(),
             st(ctx, "flag.warn"),
