@@ -1076,3 +1076,19 @@ fn the_channel_list_says_how_each_channel_brings_a_topic() {
     assert!(popup.contains("领导批示 根据领导批示提出"), "{popup}");
     assert!(!popup.contains("专题会议局长"), "{popup}");
 }
+
+/// A choice list opened on a short form shows its options (it showed only "↓": the
+/// pop-up had no room for them).
+#[test]
+fn an_open_choice_list_on_a_short_form_shows_every_option() {
+    let mut app = prepared(Lang::Zh);
+    alt(&mut app, '1');
+    press(&mut app, KeyCode::Char('s'));
+    press(&mut app, KeyCode::Enter);
+    for (w, h) in [(120, 36), (80, 24)] {
+        let popup = popup_text(&drawn(&app, w, h));
+        for level in ["不标密级", "秘密", "机密", "绝密"] {
+            assert!(popup.contains(level), "{w}×{h}: {level} not shown\n{popup}");
+        }
+    }
+}

@@ -206,7 +206,13 @@ fn form(frame: &mut Frame<'_>, ctx: &Ctx, area: Rect, f: &Form) {
     } else {
         0
     };
-    let rows: u16 = f.fields.iter().map(|x| field_rows(x, false)).sum::<u16>() + grow;
+    // An open list needs its rows too: on a short form there was no room for them, and
+    // the list showed only "↓".
+    let list = f
+        .focused()
+        .filter(|x| x.list_open())
+        .map_or(0, |x| (x.options().len() as u16).min(LIST_ROWS));
+    let rows: u16 = f.fields.iter().map(|x| field_rows(x, false)).sum::<u16>() + grow + list;
     let subject = u16::from(!f.subject.is_empty());
     let error = u16::from(f.error.is_some());
     let inner = popup(frame, ctx, area, 70, rows + subject + error + 2, &f.title);
