@@ -1092,3 +1092,34 @@ fn an_open_choice_list_on_a_short_form_shows_every_option() {
         }
     }
 }
+
+/// Esc on a form with something typed into it asks first (a filled registration form was
+/// dropped at one key): n goes on with every word kept, y drops it. A form nothing was
+/// typed into closes at once.
+#[test]
+fn esc_on_a_form_with_typing_asks_before_dropping_it() {
+    let mut app = app_in(Lang::Zh, "dark");
+    alt(&mut app, '3');
+    press(&mut app, KeyCode::Char('n'));
+    press(&mut app, KeyCode::Enter);
+    type_str(&mut app, "关于加强冬季消防安全检查的工作方案");
+    press(&mut app, KeyCode::Esc);
+    let asked = matches!(
+        app.ctx.layers.top().map(|l| &l.kind),
+        Some(LayerKind::Confirm(q)) if q.text.contains("放弃已填写的内容")
+    );
+    assert!(asked, "{}", popup_text(&drawn(&app, 120, 36)));
+    press(&mut app, KeyCode::Char('n'));
+    let Some(LayerKind::Form(form)) = app.ctx.layers.top().map(|l| &l.kind) else {
+        panic!("the form went on n");
+    };
+    assert_eq!(form.get("title"), "关于加强冬季消防安全检查的工作方案");
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('y'));
+    assert!(app.ctx.layers.is_empty(), "y drops it");
+    // Nothing typed: Esc closes at once.
+    press(&mut app, KeyCode::Char('n'));
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Esc);
+    assert!(app.ctx.layers.is_empty());
+}

@@ -84,6 +84,8 @@ pub struct Field {
     pub open: bool,
     /// What is wrong with the value, in the user's language.
     pub problem: Option<String>,
+    /// The value the form opened with: Esc asks before dropping anything typed since.
+    initial: String,
 }
 
 impl Field {
@@ -110,6 +112,7 @@ impl Field {
             selected,
             open: false,
             problem: None,
+            initial: value.to_string(),
         };
         if matches!(field.kind, FieldKind::Choice(_)) {
             // A choice shows its label, not what was typed.
@@ -243,6 +246,8 @@ pub struct Form {
     pub error: Option<String>,
     /// The user said yes to the question the form's answer raised.
     pub confirmed: bool,
+    /// Esc asks first when something was typed (not for a search or a filter).
+    pub asks_before_discarding: bool,
 }
 
 impl Form {
@@ -254,7 +259,23 @@ impl Form {
             focus: 0,
             error: None,
             confirmed: false,
+            asks_before_discarding: true,
         }
+    }
+
+    /// A form whose typing is cheap to lose (a search, a filter): Esc just closes it.
+    pub fn quiet(mut self) -> Self {
+        self.asks_before_discarding = false;
+        self
+    }
+
+    /// Something was typed that Esc would lose: a field not a choice whose value is no
+    /// longer the one the form opened with.
+    pub fn typed_into(&self) -> bool {
+        self.asks_before_discarding
+            && self.fields.iter().any(|f| {
+                !matches!(f.kind, FieldKind::Choice(_)) && f.value().trim() != f.initial.trim()
+            })
     }
 
     pub fn field(&self, name: &str) -> Option<&Field> {

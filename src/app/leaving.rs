@@ -31,6 +31,8 @@ pub enum AppAsk {
     Restore(PathBuf),
     /// Another terminal stopped renewing its edit lease: take it over?
     TakeOver(crate::store::lease::LeaseRow),
+    /// Esc on a form with something typed: drop it?
+    DiscardForm,
 }
 
 /// The state of leaving.
@@ -169,6 +171,11 @@ impl App {
             }
             (AppAsk::Restore(path), Reply::Chose('r')) => {
                 self.restore(path);
+                Verdict::Done
+            }
+            (AppAsk::DiscardForm, Reply::Yes) => {
+                // The question is gone; the form beneath it goes too.
+                self.ctx.layers.pop();
                 Verdict::Done
             }
             (AppAsk::TakeOver(row), Reply::Yes) => {

@@ -368,6 +368,16 @@ impl App {
         match event {
             FormEvent::Handled => {}
             FormEvent::Cancel => {
+                // A form with something typed into it asks before it is dropped.
+                if matches!(&top.kind, LayerKind::Form(f) if f.typed_into()) {
+                    let text = self.ctx.t(&crate::i18n::DISCARD_FORM).to_string();
+                    self.ctx.layers.push(
+                        LayerKind::Confirm(layer::Question { text }),
+                        Owner::App,
+                        Box::new(leaving::AppAsk::DiscardForm),
+                    );
+                    return;
+                }
                 let Some(layer) = self.ctx.layers.pop() else {
                     return;
                 };

@@ -116,6 +116,10 @@ pub const CONFIRM_HINT: Tr = Tr(
     "y / Enter confirm · n / Esc cancel",
 );
 pub const CONFIRM_TITLE: Tr = Tr("请确认", "Please confirm");
+pub const DISCARD_FORM: Tr = Tr(
+    "放弃已填写的内容？y 放弃 · n 继续填写",
+    "Drop what you typed in this form? y drop · n go on",
+);
 
 /// A time typed that has not come yet.
 pub fn future_time(lang: super::Lang, hhmm: &str) -> String {

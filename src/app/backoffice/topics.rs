@@ -236,7 +236,7 @@ impl BackOffice {
                 ),
             ],
         );
-        ctx.open_form(form, Ask::TopicFilter);
+        ctx.open_form(form.quiet(), Ask::TopicFilter);
     }
 
     pub(super) fn submit_topic_filter(&mut self, form: &Form) {

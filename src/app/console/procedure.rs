@@ -356,7 +356,8 @@ impl Console {
                 i18n::SEARCH,
                 String::new(),
                 vec![Field::text("text", i18n::SEARCH, &last)],
-            ),
+            )
+            .quiet(),
             Ask::Search,
         );
     }
