@@ -512,3 +512,31 @@ fn the_demo_meeting_is_not_registered_in_the_ledger() {
         "the pane does not offer g:\n{shown}"
     );
 }
+
+/// F4 opened from the console is about the meeting the console shows — here one opened
+/// before its time — not the latest that began (the demo, here).
+#[test]
+fn f4_from_the_console_shows_the_consoles_meeting() {
+    let mut app = app(Lang::Zh, "2026-12-31");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::F(3));
+    app.handle_key(crossterm::event::KeyEvent::new(
+        KeyCode::Char('1'),
+        crossterm::event::KeyModifiers::ALT,
+    ));
+    press(&mut app, KeyCode::Char('n'));
+    // As the loop gives it: the back office's request to open the meeting is taken.
+    app.handle_event(crossterm::event::Event::Key(
+        crossterm::event::KeyEvent::new(KeyCode::Enter, crossterm::event::KeyModifiers::NONE),
+    ));
+    assert_eq!(app.screen, huiwu::app::screen::ScreenId::Console);
+    let shown = app.console.meeting_id();
+    let demo = app.followup.meeting_id();
+    assert!(
+        shown.is_some() && shown != demo,
+        "the console is on next Monday's meeting"
+    );
+    f4(&mut app);
+    app.tick();
+    assert_eq!(app.followup.meeting_id(), shown, "{}", screen(&app));
+}

@@ -263,6 +263,7 @@ impl App {
     fn show(&mut self, id: ScreenId) {
         if id != self.screen {
             self.flush(true);
+            let from = self.screen;
             self.screen = id;
             match id {
                 ScreenId::Console => {
@@ -270,7 +271,13 @@ impl App {
                     self.refresh_console();
                 }
                 ScreenId::BackOffice => self.backoffice.reload(&mut self.ctx),
-                ScreenId::FollowUp => {}
+                ScreenId::FollowUp => {
+                    if from == ScreenId::Console
+                        && let Some(m) = self.console.meeting_id()
+                    {
+                        self.followup.focus_meeting(&mut self.ctx, m);
+                    }
+                }
             }
         }
     }

@@ -140,6 +140,9 @@ pub struct FollowUp {
     export_queued: Option<export::Request>,
     styles: EditorStyles,
     loaded: bool,
+    /// The meeting to show once the list is read (the console's, when F4 was opened
+    /// from it).
+    wanted: Option<Id>,
     stale: bool,
     data_version: i64,
     /// The record's version (`Store::record_version`) when last read.
@@ -179,6 +182,7 @@ impl FollowUp {
                 search: theme.style("editor.search"),
             },
             loaded: false,
+            wanted: None,
             stale: true,
             data_version: -1,
             record_version: -1,
@@ -191,10 +195,31 @@ impl FollowUp {
         self.meetings.get(self.selected).map(|m| m.id)
     }
 
+    /// Show `id` (the meeting the console was on): F4 opened from the console is about
+    /// the meeting just held, not the latest one that began (that may be the demo).
+    pub fn focus_meeting(&mut self, ctx: &mut Ctx, id: Id) {
+        if !self.loaded {
+            self.wanted = Some(id);
+            return;
+        }
+        match self.meetings.iter().position(|m| m.id == id) {
+            Some(at) if at != self.selected => {
+                self.selected = at;
+                self.load_selected(ctx);
+                self.refresh_charts(ctx);
+            }
+            Some(_) => {}
+            None => {
+                self.wanted = Some(id);
+                self.stale = true;
+            }
+        }
+    }
+
     /// Read everything again: the meetings, the selected meeting, the register.
     pub fn reload(&mut self, ctx: &mut Ctx) {
         let now = ctx.now();
-        let keep = self.meeting_id();
+        let keep = self.wanted.take().or(self.meeting_id());
         let meetings = match ctx.store.latest_meetings(self.meetings_limit) {
             Ok(m) => m,
             Err(e) => return ctx.store_failed(&e),
