@@ -1123,3 +1123,41 @@ fn esc_on_a_form_with_typing_asks_before_dropping_it() {
     press(&mut app, KeyCode::Esc);
     assert!(app.ctx.layers.is_empty());
 }
+
+/// A person typed in part takes the first suggestion on Enter (README), and the problem
+/// found on the old value goes with it.
+#[test]
+fn enter_in_a_person_field_takes_the_first_suggestion_and_clears_its_problem() {
+    let mut app = app_in(Lang::Zh, "dark");
+    alt(&mut app, '3');
+    press(&mut app, KeyCode::Char('n'));
+    press(&mut app, KeyCode::Enter);
+    type_str(&mut app, "关于加强冬季消防安全检查的工作方案");
+    tab(&mut app, 1);
+    type_str(&mut app, "治安大队");
+    tab(&mut app, 1);
+    type_str(&mut app, "刘卫");
+    ctrl(&mut app, 's');
+    let field = |app: &App| {
+        let Some(LayerKind::Form(form)) = app.ctx.layers.top().map(|l| &l.kind) else {
+            panic!("the form closed");
+        };
+        let f = form.field("deputy").expect("deputy field");
+        (f.value(), f.problem.clone())
+    };
+    let (_, problem) = field(&app);
+    assert!(problem.is_some(), "刘卫 is not on the list");
+    // Back to the deputy's field (the problem put the focus on the first bad field).
+    while app.ctx.layers.top().and_then(|l| match &l.kind {
+        LayerKind::Form(f) => f.focused().map(|x| x.name),
+        _ => None,
+    }) != Some("deputy")
+    {
+        tab(&mut app, 1);
+    }
+    press(&mut app, KeyCode::End);
+    press(&mut app, KeyCode::Enter);
+    let (value, problem) = field(&app);
+    assert_eq!(value, "刘卫东");
+    assert_eq!(problem, None);
+}

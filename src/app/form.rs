@@ -219,13 +219,40 @@ impl Field {
             .map(|c| c.value.clone());
         match chosen {
             Some(v) if v != self.typed() => {
-                self.input = TextArea::new(vec![v]);
-                self.input.move_cursor(CursorMove::End);
-                self.selected = None;
+                self.take(v);
                 true
             }
             _ => false,
         }
+    }
+
+    /// Enter on a typed name with suggestions shown and none highlighted: the first
+    /// suggestion, unless what was typed is a name on the list already. (Ctrl-S keeps a
+    /// name that is not on the list.)
+    fn take_first_suggestion(&mut self) -> bool {
+        let typed = self.typed();
+        if typed.trim().is_empty() || matches!(self.kind, FieldKind::Choice(_)) {
+            return false;
+        }
+        let options = self.options();
+        if options.iter().any(|(_, c)| c.value == typed.trim()) {
+            return false;
+        }
+        match options.first().map(|(_, c)| c.value.clone()) {
+            Some(v) => {
+                self.take(v);
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn take(&mut self, value: String) {
+        self.input = TextArea::new(vec![value]);
+        self.input.move_cursor(CursorMove::End);
+        self.selected = None;
+        // The value changed: what was wrong with the old one no longer stands.
+        self.problem = None;
     }
 }
 
@@ -341,7 +368,7 @@ impl Form {
                     }
                 }
                 FieldKind::Person(_) | FieldKind::Department(_) => {
-                    if !f.accept_suggestion() {
+                    if !f.accept_suggestion() && !f.take_first_suggestion() {
                         return FormEvent::Submit;
                     }
                 }
