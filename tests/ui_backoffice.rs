@@ -1161,3 +1161,37 @@ fn enter_in_a_person_field_takes_the_first_suggestion_and_clears_its_problem() {
     assert_eq!(value, "刘卫东");
     assert_eq!(problem, None);
 }
+
+/// The agenda's topic list shows each title whole (cut to four characters, every one read
+/// "关于加强"), and its footer speaks of topics, not of names and who is not on a list.
+#[test]
+fn the_topic_picker_shows_whole_titles_and_its_own_hint() {
+    let mut app = prepared(Lang::Zh);
+    register_topic(
+        &mut app,
+        "关于加强冬季消防安全检查的工作方案",
+        "治安大队",
+        "刘卫东",
+    );
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Char('r'));
+        ctrl(&mut app, 's');
+    }
+    alt(&mut app, '4');
+    press(&mut app, KeyCode::Char('a'));
+    assert!(
+        matches!(
+            app.ctx.layers.top().map(|l| &l.kind),
+            Some(LayerKind::Picker(_))
+        ),
+        "{}",
+        message(&app)
+    );
+    let text = text_of(&drawn(&app, 120, 36));
+    assert!(
+        text.contains("关于加强冬季消防安全检查的工作方案"),
+        "{text}"
+    );
+    assert!(text.contains("输入文字筛选"), "{text}");
+    assert!(!text.contains("名单外"), "{text}");
+}

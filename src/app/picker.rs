@@ -27,6 +27,8 @@ pub struct Picker {
     pub selected: usize,
     /// A name that matches nobody may be given (then marked as not on the list).
     pub allow_free: bool,
+    /// What the footer says to do.
+    pub hint: Tr,
 }
 
 /// What the picker answered.
@@ -48,7 +50,18 @@ impl Picker {
             items,
             selected: 0,
             allow_free,
+            hint: if allow_free {
+                crate::i18n::PICKER_HINT
+            } else {
+                crate::i18n::PICKER_HINT_PEOPLE
+            },
         }
+    }
+
+    /// A list of things, not people (a channel, a topic): the footer says so.
+    pub fn of_items(mut self) -> Self {
+        self.hint = crate::i18n::PICKER_HINT_ITEMS;
+        self
     }
 
     pub fn typed(&self) -> String {

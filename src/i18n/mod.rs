@@ -351,6 +351,15 @@ pub const PICKER_HINT: Tr = Tr(
     "Type a name or initials · ↑↓ choose · Enter OK (not on the list: type the name, Enter) · Esc cancel",
 );
 
+pub const PICKER_HINT_PEOPLE: Tr = Tr(
+    "输入姓名或拼音首字母筛选 · ↑↓ 选择 · Enter 确定 · Esc 取消",
+    "Type a name or initials · ↑↓ choose · Enter OK · Esc cancel",
+);
+pub const PICKER_HINT_ITEMS: Tr = Tr(
+    "输入文字筛选 · ↑↓ 选择 · Enter 确定 · Esc 取消",
+    "Type to filter · ↑↓ choose · Enter OK · Esc cancel",
+);
+
 pub const NO_DATA_DIR: Tr = Tr(
     "找不到数据目录：请用 --db 指定数据库文件",
     "No data directory found: name the database with --db",

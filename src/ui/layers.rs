@@ -71,8 +71,16 @@ fn page(frame: &mut Frame<'_>, ctx: &Ctx, area: Rect, p: &Page) {
 }
 
 fn picker(frame: &mut Frame<'_>, ctx: &Ctx, area: Rect, p: &Picker) {
+    use unicode_width::UnicodeWidthStr;
     let h = (p.items.len() as u16 + 4).clamp(8, area.height.saturating_sub(4));
-    let inner = popup(frame, ctx, area, 56, h, &p.title);
+    // The name column fits the longest name (a topic's title is long; topics all start
+    // with 关于, so a cut one cannot be told apart), the pop-up grows with it.
+    let widest = |f: fn(&crate::app::picker::PickItem) -> &str| {
+        p.items.iter().map(|i| f(i).width()).max().unwrap_or(0)
+    };
+    let name_w = widest(|i| &i.name).clamp(8, 48);
+    let w = (name_w + widest(|i| &i.info) + 4).clamp(56, usize::from(area.width));
+    let inner = popup(frame, ctx, area, w as u16, h, &p.title);
     let filter_area = Rect::new(inner.x, inner.y, inner.width, 1);
     frame.render_widget(&p.filter, filter_area);
     place_cursor(frame, &p.filter, filter_area);
@@ -86,7 +94,7 @@ fn picker(frame: &mut Frame<'_>, ctx: &Ctx, area: Rect, p: &Picker) {
             "muted"
         };
         lines.push(Line::styled(
-            format!(" {} {}", fit(&item.name, 8), item.info),
+            format!(" {} {}", fit(&item.name, name_w), item.info),
             st(ctx, style),
         ));
     }

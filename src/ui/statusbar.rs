@@ -166,8 +166,8 @@ pub fn footer(frame: &mut Frame<'_>, app: &App, area: Rect) {
             }
             key(&mut spans, "Esc".into(), ctx.t(&i18n::BACK));
         }
-        Some(LayerKind::Picker(_)) => spans.push(Span::styled(
-            format!(" {}", ctx.t(&i18n::PICKER_HINT)),
+        Some(LayerKind::Picker(p)) => spans.push(Span::styled(
+            format!(" {}", ctx.t(&p.hint)),
             st(ctx, "footer.text"),
         )),
         Some(LayerKind::Lock(_)) => spans.push(Span::styled(

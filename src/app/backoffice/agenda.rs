@@ -180,7 +180,7 @@ impl BackOffice {
             return ctx.warn(w);
         }
         ctx.open_picker(
-            Picker::new(i18n::PICK_TOPIC, items, false),
+            Picker::new(i18n::PICK_TOPIC, items, false).of_items(),
             Ask::AddToAgenda,
         );
     }

@@ -176,7 +176,10 @@ impl BackOffice {
                 own: true,
             })
             .collect();
-        ctx.open_picker(Picker::new(i18n::PICK_CHANNEL, items, false), Ask::Channel);
+        ctx.open_picker(
+            Picker::new(i18n::PICK_CHANNEL, items, false).of_items(),
+            Ask::Channel,
+        );
     }
 
     pub(super) fn picked_channel(&mut self, ctx: &mut Ctx, picked: Option<Picked>) {
