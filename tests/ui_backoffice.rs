@@ -1195,3 +1195,20 @@ fn the_topic_picker_shows_whole_titles_and_its_own_hint() {
     assert!(text.contains("输入文字筛选"), "{text}");
     assert!(!text.contains("名单外"), "{text}");
 }
+
+/// The English dashboard's stage names are whole, a space before the dates (they were cut
+/// to twelve columns: "Topics revieby 11-27").
+#[test]
+fn the_english_dashboard_keeps_its_stage_names_whole() {
+    let mut app = prepared(Lang::En);
+    alt(&mut app, '2');
+    let text = text_of(&drawn(&app, 120, 36));
+    for name in [
+        "Topics reviewed ",
+        "Approval chain ",
+        "Materials delivered ",
+    ] {
+        assert!(text.contains(name), "{name}\n{text}");
+    }
+    assert!(!text.contains('；'), "{text}");
+}

@@ -4,6 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::ListItem;
+use unicode_width::UnicodeWidthStr;
 
 use super::super::text::{clip, fit};
 use super::super::{pane_block, st};
@@ -52,7 +53,7 @@ pub fn detail(ctx: &Ctx, o: &BackOffice, s: &Stage) -> String {
             .iter()
             .map(|n| i18n::note(ctx.lang, n, &topic))
             .collect::<Vec<_>>()
-            .join("；"),
+            .join(i18n::x_flag_sep(ctx.lang)),
     };
     if let Some(y) = s.uncovered_year {
         text = format!("{text} ⚠{y}{}", ctx.t(&i18n::UNCOVERED_WARNING));
@@ -78,6 +79,13 @@ pub fn render(frame: &mut Frame<'_>, ctx: &Ctx, o: &BackOffice, area: Rect, focu
         return hint(frame, ctx, inner, ctx.t(&i18n::DASHBOARD_NO_MEETING));
     }
     let width = inner.width as usize;
+    // Columns as wide as their longest word and a space: English stage names are longer
+    // than the Chinese ones and ran into the dates.
+    let col = |f: &dyn Fn(&crate::domain::prep::Stage) -> usize| {
+        stages.iter().map(f).max().unwrap_or(0) + 1
+    };
+    let state_w = col(&|s| ctx.t(&i18n::stage_state(s.state)).width()).max(12);
+    let name_w = col(&|s| ctx.t(&i18n::stage_kind(s.kind)).width()).max(12);
     let items = stages
         .iter()
         .map(|s| {
@@ -85,9 +93,12 @@ pub fn render(frame: &mut Frame<'_>, ctx: &Ctx, o: &BackOffice, area: Rect, focu
             let name = ctx.t(&i18n::stage_kind(s.kind));
             let due = i18n::due(ctx.lang, &s.due);
             let head = Line::from(vec![
-                Span::styled(fit(state, 12), st(ctx, style(s.state))),
-                Span::styled(fit(name, 12), st(ctx, "base")),
-                Span::styled(clip(&due, width.saturating_sub(24)), st(ctx, "muted")),
+                Span::styled(fit(state, state_w), st(ctx, style(s.state))),
+                Span::styled(fit(name, name_w), st(ctx, "base")),
+                Span::styled(
+                    clip(&due, width.saturating_sub(state_w + name_w)),
+                    st(ctx, "muted"),
+                ),
             ]);
             let more = detail(ctx, o, s);
             let second = Line::styled(
