@@ -139,6 +139,8 @@ fn the_same_screen_in_english() {
         "Decision register",
         "not closed",
         "No minutes yet",
+        // The hint is whole, on its own line where it does not fit beside the state.
+        "attendance are",
     ] {
         assert!(s.contains(want), "{want} missing:\n{s}");
     }

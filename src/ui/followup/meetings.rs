@@ -6,6 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
 
 use super::super::text::{clip, fit};
 use super::super::{pane_block, st};
@@ -76,10 +77,25 @@ fn render_detail(frame: &mut Frame<'_>, ctx: &Ctx, f: &FollowUp, area: Rect) {
                 c.closed_by
             )),
         ]),
-        (None, None) => Line::from(vec![
-            Span::styled(ctx.t(&i18n::NOT_CLOSED).to_string(), st(ctx, "flag.warn")),
-            Span::styled(format!("  {}", ctx.t(&i18n::CLOSE_HINT)), st(ctx, "muted")),
-        ]),
+        (None, None) => {
+            let (state, hint) = (ctx.t(&i18n::NOT_CLOSED), ctx.t(&i18n::CLOSE_HINT));
+            let hint = format!("  {hint}");
+            // The hint goes on a line of its own where the two do not fit (English).
+            if UnicodeWidthStr::width(state) + UnicodeWidthStr::width(hint.as_str()) > w {
+                lines.push(Line::styled(state.to_string(), st(ctx, "flag.warn")));
+                let mut rows = super::super::text::wrap(&hint, w);
+                let last = rows.pop().unwrap_or_default();
+                for r in rows {
+                    lines.push(Line::styled(r, st(ctx, "muted")));
+                }
+                Line::styled(last, st(ctx, "muted"))
+            } else {
+                Line::from(vec![
+                    Span::styled(state.to_string(), st(ctx, "flag.warn")),
+                    Span::styled(hint, st(ctx, "muted")),
+                ])
+            }
+        }
     };
     lines.push(state);
     if let Some((due, p)) = m.minutes_clock(now) {
