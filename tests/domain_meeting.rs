@@ -32,3 +32,15 @@ fn postponed_goes_to_the_next_monday() {
         t("2026-12-07T09:00:00+08:00")
     );
 }
+
+/// The meeting's clock runs from its scheduled start, or from its first topic when it
+/// began early (the status line read 00:00:00 while a topic was under way).
+#[test]
+fn a_meeting_begun_early_counts_from_its_first_topic() {
+    let scheduled = t("2026-12-07T09:00:00+08:00");
+    let early = t("2026-12-07T08:40:00+08:00");
+    let later = t("2026-12-07T09:30:00+08:00");
+    assert_eq!(began(scheduled, [later, early].into_iter()), early);
+    assert_eq!(began(scheduled, [later].into_iter()), scheduled);
+    assert_eq!(began(scheduled, std::iter::empty()), scheduled);
+}

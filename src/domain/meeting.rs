@@ -63,6 +63,12 @@ pub struct Meeting {
     pub is_demo: bool,
 }
 
+/// When the meeting's time starts counting: its scheduled start, or its first topic's
+/// start when it began earlier than planned.
+pub fn began(starts_at: Time, topics_started: impl Iterator<Item = Time>) -> Time {
+    topics_started.min().map_or(starts_at, |t| t.min(starts_at))
+}
+
 /// The default start of §3: the coming Monday at 09:00 (today if today is Monday and
 /// 09:00 has not passed).
 pub fn default_start(now: Time) -> Time {

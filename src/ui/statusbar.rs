@@ -43,7 +43,13 @@ pub fn status(frame: &mut Frame<'_>, app: &App, area: Rect) {
             ));
         }
         if let Some(d) = &app.console.view {
-            let since = (now - d.meeting.starts_at).num_seconds();
+            // From the scheduled start, or from the first topic when the meeting began
+            // earlier than planned (it read 00:00:00 while a topic was under way).
+            let began = crate::domain::meeting::began(
+                d.meeting.starts_at,
+                d.topics.iter().filter_map(|t| t.started_at),
+            );
+            let since = (now - began).num_seconds();
             parts.push((
                 format!("│ {} {} ", ctx.t(&i18n::MEETING_ELAPSED), hms(since)),
                 "statusbar",
