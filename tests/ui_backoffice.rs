@@ -1212,3 +1212,19 @@ fn the_english_dashboard_keeps_its_stage_names_whole() {
     }
     assert!(!text.contains('；'), "{text}");
 }
+
+/// Opening a meeting in the console whose preparation is not done says what is missing
+/// (it may be held all the same): here the approval chain, rooms and notices.
+#[test]
+fn opening_an_unprepared_meeting_in_the_console_says_what_is_not_done() {
+    let mut app = prepared(Lang::Zh);
+    alt(&mut app, '1');
+    app.handle_event(crossterm::event::Event::Key(KeyEvent::new(
+        KeyCode::Enter,
+        KeyModifiers::NONE,
+    )));
+    assert_eq!(app.screen, huiwu::app::screen::ScreenId::Console);
+    let said = message(&app);
+    assert!(said.contains("会前准备未完成"), "{said}");
+    assert!(said.contains("呈报审批"), "{said}");
+}

@@ -8,6 +8,17 @@ use crate::domain::booking::BookingGap;
 use crate::domain::meeting_people::StaffProblem;
 use crate::domain::prep::{Due, Missing, Note, StageKind, StageState};
 
+/// Opening a meeting in the console whose preparation is not done.
+pub fn preparation_open(lang: Lang, stages: &[&str]) -> String {
+    match lang {
+        Lang::Zh => format!("会前准备未完成：{}（见会务准备 F3）", stages.join("、")),
+        Lang::En => format!(
+            "Preparation not done: {} (see the back office, F3)",
+            stages.join(", ")
+        ),
+    }
+}
+
 pub fn stage_kind(k: StageKind) -> Tr {
     match k {
         StageKind::TopicsReady => Tr("议题审核", "Topics reviewed"),

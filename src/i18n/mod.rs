@@ -131,7 +131,12 @@ pub fn problem(lang: Lang, p: &crate::domain::validate::Problem) -> String {
         P::NotAChoice => lang
             .t(&Tr("请从列表中选择", "Choose from the list"))
             .to_string(),
-        P::NotOnList => lang.t(&Tr("不在名单中", "Not on the list")).to_string(),
+        P::NotOnList => lang
+            .t(&Tr(
+                "不在名单中（名册 Alt-8 可添加或导入人员）",
+                "Not on the list (the roster, Alt-8, adds or imports people)",
+            ))
+            .to_string(),
         P::InFuture => lang
             .t(&Tr("时间晚于现在", "This time is in the future"))
             .to_string(),

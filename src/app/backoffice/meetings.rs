@@ -334,6 +334,17 @@ impl BackOffice {
     pub(super) fn open_in_console(&mut self, ctx: &mut Ctx) {
         if let Some(m) = self.need_meeting(ctx) {
             ctx.requests.push(Request::OpenMeeting(m.id));
+            // The meeting may be held all the same; the console says what the
+            // preparation (R2–R4) has not done, in the dashboard's words.
+            let open: Vec<&str> = self
+                .stages(ctx)
+                .iter()
+                .filter(|s| s.state != crate::domain::prep::StageState::Done)
+                .map(|s| ctx.t(&i18n::stage_kind(s.kind)))
+                .collect();
+            if !open.is_empty() && m.status == MeetingStatus::Planned {
+                ctx.warn(i18n::preparation_open(ctx.lang, &open));
+            }
         }
     }
 }
