@@ -472,3 +472,19 @@ fn typed_text_is_saved() {
     let entries = app.ctx.store.entries(topic).unwrap();
     assert!(entries.iter().any(|e| e.text == "说明情况"), "{entries:?}");
 }
+
+/// After the last topic the record pane says the topics are done, as the topic pane does
+/// (it said no topic had begun).
+#[test]
+fn after_the_last_topic_the_record_pane_says_all_topics_are_done() {
+    let mut app = demo();
+    for _ in 0..8 {
+        press(&mut app, KeyCode::F(6));
+        while app.ctx.layers.top().is_some() {
+            press(&mut app, KeyCode::Char('y'));
+        }
+    }
+    let text = text_of(&drawn(&app, 120, 36));
+    assert!(text.matches("全部议题已结束").count() >= 2, "{text}");
+    assert!(!text.contains("尚未开始议题"), "{text}");
+}

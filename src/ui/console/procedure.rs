@@ -29,10 +29,17 @@ pub fn render(frame: &mut Frame<'_>, ctx: &Ctx, c: &Console, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if c.procedure.topic_id.is_none() || inner.height < 2 {
-        frame.render_widget(
-            Paragraph::new(ctx.t(&i18n::NO_CURRENT_TOPIC)).style(st(ctx, "muted")),
-            inner,
-        );
+        // After the last topic the record is done: say so, as the topic pane does.
+        let closed = c
+            .view
+            .as_ref()
+            .is_some_and(|d| !d.topics.is_empty() && d.next_topic().is_none());
+        let t = if closed {
+            &i18n::MEETING_CLOSED
+        } else {
+            &i18n::NO_CURRENT_TOPIC
+        };
+        frame.render_widget(Paragraph::new(ctx.t(t)).style(st(ctx, "muted")), inner);
         return;
     }
     frame.render_widget(
