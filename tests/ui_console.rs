@@ -380,6 +380,10 @@ fn help_lists_every_footer_key_and_any_key_closes_it() {
         }
         assert_no_split_wide_chars(term.backend().buffer());
     }
+    // The form keys, each once, with what it does in each kind of field.
+    let popup = popup_text(&drawn(&app, 120, 36));
+    assert_eq!(popup.matches("下一项/上一项").count(), 1, "{popup}");
+    assert!(popup.contains("取消（已填写内容时先确认）"), "{popup}");
     // The pop-up's left border is whole on every row.
     let term = drawn(&app, 120, 36);
     let buf = term.backend().buffer();

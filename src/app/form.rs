@@ -429,6 +429,31 @@ impl Form {
     }
 }
 
+/// Every form key once, with what it does in each kind of field: F1 help.
+pub const HELP_KEYS: &[(&str, Tr)] = &[
+    ("Tab/S-Tab", Tr("下一项/上一项", "Next/previous field")),
+    (
+        "Enter",
+        Tr(
+            "单行：确定 · 多行：换行 · 选项：展开/选定 · 人员/部门：取建议",
+            "One line: OK · several lines: new line · choice: open/choose · person/department: take the suggestion",
+        ),
+    ),
+    (
+        "↑↓",
+        Tr("在展开的选项/建议中选择", "Choose in an open list"),
+    ),
+    ("←→", Tr("选项：换一项", "Choice: the next option")),
+    ("C-s", Tr("确定（任一项中）", "OK (from any field)")),
+    (
+        "Esc",
+        Tr(
+            "取消（已填写内容时先确认）",
+            "Cancel (asks first when something was typed)",
+        ),
+    ),
+];
+
 /// Keys of a one-line field.
 pub const TEXT_KEYS: &[(&str, Tr)] = &[
     ("Enter", Tr("确定", "OK")),

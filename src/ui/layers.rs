@@ -362,7 +362,7 @@ fn help(frame: &mut Frame<'_>, app: &App, area: Rect) {
         ctx.t(&i18n::FORM_KEYS).to_string(),
         st(ctx, "header"),
     ));
-    for (keys, label) in form::MULTILINE_KEYS.iter().chain(form::CHOICE_KEYS) {
+    for (keys, label) in form::HELP_KEYS {
         lines.push(key_line(keys, label));
     }
     let rows = inner.height.max(1) as usize;
