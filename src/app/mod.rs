@@ -24,6 +24,7 @@ pub mod ctx;
 pub mod db_passphrase;
 pub mod followup;
 pub mod form;
+mod form_keys;
 pub mod keymap;
 pub mod keyspec;
 pub mod layer;
