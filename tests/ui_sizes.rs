@@ -83,3 +83,31 @@ fn every_size_draws_every_layer_without_a_panic() {
     assert!(app.locked());
     draw_everywhere(&mut app, "the lock");
 }
+
+/// However narrow the terminal, the footer keeps help and quit (at 80 columns Ctrl-Q
+/// fell off the end behind the screen's own keys).
+#[test]
+fn the_footer_keeps_help_and_quit_at_80_columns() {
+    for screen in [None, Some(crossterm::event::KeyCode::F(4))] {
+        let mut app = demo();
+        if let Some(k) = screen {
+            app.handle_key(crossterm::event::KeyEvent::new(
+                k,
+                crossterm::event::KeyModifiers::NONE,
+            ));
+        }
+        let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+        term.draw(|f| huiwu::ui::render(f, &app)).unwrap();
+        let buf = term.backend().buffer();
+        // A wide character's second cell is not text of its own.
+        let mut footer = String::new();
+        let mut x = 0;
+        while x < 80 {
+            let sym = buf[(x, 23)].symbol();
+            footer.push_str(sym);
+            x += unicode_width::UnicodeWidthStr::width(sym).max(1) as u16;
+        }
+        assert!(footer.contains("F1 帮助"), "{footer}");
+        assert!(footer.contains("C-q 退出"), "{footer}");
+    }
+}

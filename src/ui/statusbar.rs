@@ -183,16 +183,39 @@ pub fn footer(frame: &mut Frame<'_>, app: &App, area: Rect) {
         None => {
             use unicode_width::UnicodeWidthStr;
             let contexts = app.current().contexts();
-            let mut used = 0;
-            for b in ctx.keymap.footer(&contexts) {
-                let (k, label) = (b.key.to_string(), ctx.t(&b.label));
-                // A key that does not fit whole is left out, not cut in half (F1 lists all).
-                let w = k.width() + label.width() + 3;
-                if used + w > area.width as usize {
-                    break;
+            use crate::app::action::{Action, GlobalAction};
+            let all = ctx.keymap.footer(&contexts);
+            let width = |b: &crate::app::keymap::Binding| {
+                b.key.to_string().width() + ctx.t(&b.label).width() + 3
+            };
+            // Help and quit keep their place however narrow the terminal; the other keys
+            // take what is left, in order. A key that does not fit whole is left out, not
+            // cut in half (F1 lists all).
+            let essential = |b: &crate::app::keymap::Binding| {
+                matches!(
+                    b.action,
+                    Action::Global(GlobalAction::Help | GlobalAction::Quit)
+                )
+            };
+            let reserved: usize = all.iter().filter(|b| essential(b)).map(|b| width(b)).sum();
+            let mut room = (area.width as usize).saturating_sub(reserved);
+            let mut full = false;
+            for b in all {
+                let w = width(b);
+                if essential(b) {
+                    room += w;
+                } else if full {
+                    continue;
                 }
-                used += w;
-                key(&mut spans, k, label);
+                if w > room {
+                    if essential(b) {
+                        break;
+                    }
+                    full = true;
+                    continue;
+                }
+                room -= w;
+                key(&mut spans, b.key.to_string(), ctx.t(&b.label));
             }
         }
     }
