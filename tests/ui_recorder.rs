@@ -182,3 +182,49 @@ fn a_bare_line_feed_is_a_new_line_not_a_deletion() {
     key_mod(&mut app, KeyCode::Char('j'), KeyModifiers::CONTROL);
     assert_eq!(focused_text(&app), format!("{before}\n"));
 }
+
+/// What reaches the database from a long entry is always exactly the text on screen —
+/// after growing, after shrinking, after an edit in the middle (issue 11: whatever the
+/// save path of long entries becomes, this must hold).
+#[test]
+fn every_save_of_a_long_entry_is_exactly_the_text_on_screen() {
+    let mut app = demo();
+    let long: String = "冬季治安防范专项行动方案，第一阶段排查隐患。\n".repeat(4000);
+    app.handle_event(Event::Paste(long));
+    let stored = |app: &App| {
+        let id = app
+            .console
+            .procedure
+            .focused_ref()
+            .map(|e| e.entry.id)
+            .expect("an entry");
+        app.ctx.store.entry_text(id).expect("read").expect("stored")
+    };
+    for round in 0..6 {
+        match round % 3 {
+            0 => {
+                for c in "再补充一句。".chars() {
+                    press(&mut app, KeyCode::Char(c));
+                }
+            }
+            1 => {
+                // Shorter than the buffer it may reuse.
+                for _ in 0..500 {
+                    press(&mut app, KeyCode::Backspace);
+                }
+            }
+            _ => {
+                key_mod(&mut app, KeyCode::Home, KeyModifiers::CONTROL);
+                press(&mut app, KeyCode::Down);
+                for c in "中间插入。".chars() {
+                    press(&mut app, KeyCode::Char(c));
+                }
+                key_mod(&mut app, KeyCode::End, KeyModifiers::CONTROL);
+            }
+        }
+        app.flush(true);
+        app.tick();
+        assert_eq!(stored(&app), focused_text(&app), "round {round}");
+    }
+    assert!(focused_text(&app).chars().count() > 80_000);
+}
