@@ -5,11 +5,12 @@
 //! ten years of data. Every row goes through the same store code the program writes with.
 use chrono::{Duration, NaiveDate};
 
+use super::part;
 use super::words::{DECISIONS, DEPARTMENTS, KINDS, MATTERS, NOTES, SENTENCES, Seeded};
 use crate::domain::attendance::{EventKind, Place};
 use crate::domain::decision::{DEFAULT_SUPERVISOR, Decision, Outcome};
 use crate::domain::meeting::{DEFAULT_ROOM, Meeting, MeetingStatus};
-use crate::domain::people::{Participation, Person, Role};
+use crate::domain::people::{Person, Role};
 use crate::domain::procedure::{Entry, Step};
 use crate::domain::topic::{Channel, Scope, Topic, TopicStatus};
 use crate::domain::{Id, Time};
@@ -423,22 +424,4 @@ fn speech(rng: &mut Seeded, sentences: usize) -> String {
         }
     }
     out
-}
-
-fn part(
-    store: &mut Store,
-    meeting_id: Id,
-    person_id: Id,
-    role: Role,
-    topic_id: Option<Id>,
-    is_recorder: bool,
-) -> Result<Id> {
-    store.insert_participation(&Participation {
-        id: 0,
-        meeting_id,
-        person_id,
-        role,
-        topic_id,
-        is_recorder,
-    })
 }

@@ -226,7 +226,8 @@ pub fn load(store: &mut Store, now: Time) -> Result<Id> {
     Ok(meeting_id)
 }
 
-fn part(
+/// One person's part in a meeting (the demo and its generated history share it).
+pub(crate) fn part(
     store: &mut Store,
     meeting_id: Id,
     person_id: Id,
