@@ -84,8 +84,9 @@ fn main() -> Res<()> {
         "huiwu typing benchmark: TestBackend {WIDTH}x{HEIGHT}, on-disk database with background writer"
     );
     println!(
-        "per keystroke = handle_key + tick (+ flush) + draw; 'burst' = keys back to back \
-         (timer flush every 150 ms), 'flush' = flush on every key (typing at human speed)"
+        "per keystroke = handle_key + tick (+ save) + draw; 'burst' = keys back to back \
+         (saved by the 150 ms timer), 'typing' = each key saved, keys {} ms apart (not counted)",
+        common::typing::typing_gap().as_millis()
     );
     println!();
     print_header();

@@ -4,13 +4,14 @@
 //!
 //! The file is TOML: readable by a person (each typed text in full, with its speaker),
 //! and by the program (the changes themselves, to replay).
+use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::Time;
+use crate::domain::{Id, Time};
 use crate::store::change::Change;
 use crate::store::cipher::Passphrase;
 use crate::store::writer::Job;
@@ -43,30 +44,48 @@ pub struct SavedJob {
 }
 
 impl Emergency {
+    /// The file for `jobs`. A splice followed by a whole text of its entry is left out:
+    /// the whole text holds its words, and the file then replays onto any stored text.
     pub fn new(database: &Path, operator: &str, now: Time, jobs: &[Arc<Job>]) -> Self {
-        let mut texts = Vec::new();
-        for job in jobs {
-            for c in &job.changes {
-                if let Some(text) = c.typed_text() {
-                    texts.push(TypedText {
-                        what: describe(c),
-                        text: text.to_string(),
-                    });
+        let mut whole_after: HashSet<Id> = HashSet::new();
+        let mut kept: Vec<SavedJob> = Vec::with_capacity(jobs.len());
+        for job in jobs.iter().rev() {
+            let mut changes: Vec<Change> = Vec::with_capacity(job.changes.len());
+            for c in job.changes.iter().rev() {
+                match c {
+                    Change::EntrySplice { entry_id, .. } if whole_after.contains(entry_id) => {
+                        continue;
+                    }
+                    Change::EntryText { entry_id, .. } => {
+                        whole_after.insert(*entry_id);
+                    }
+                    _ => {}
                 }
+                changes.push(c.clone());
             }
+            changes.reverse();
+            kept.push(SavedJob {
+                at: job.at,
+                changes,
+            });
         }
+        kept.reverse();
+        let texts = kept
+            .iter()
+            .flat_map(|j| j.changes.iter())
+            .filter_map(|c| {
+                c.typed_text().map(|text| TypedText {
+                    what: describe(c),
+                    text: text.to_string(),
+                })
+            })
+            .collect();
         Self {
             database: database.display().to_string(),
             operator: operator.to_string(),
             written_at: now,
             texts,
-            jobs: jobs
-                .iter()
-                .map(|j| SavedJob {
-                    at: j.at,
-                    changes: j.changes.clone(),
-                })
-                .collect(),
+            jobs: kept,
         }
     }
 
@@ -91,6 +110,7 @@ impl Emergency {
 fn describe(c: &Change) -> String {
     match c {
         Change::EntryText { entry_id, .. } => format!("entry {entry_id}"),
+        Change::EntrySplice { entry_id, .. } => format!("entry {entry_id} (part)"),
         Change::NewEntry { entry } => format!("entry {} {}", entry.id, entry.speaker_name),
         Change::Decision { decision } => format!("decision of topic {}", decision.topic_id),
         _ => String::new(),

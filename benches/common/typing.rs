@@ -81,12 +81,26 @@ pub fn settle(app: &mut App, term: &mut Term) -> Res<()> {
     draw(term, app)
 }
 
+/// The pause before each key in `typing` mode, not counted: 200 keys a second, about
+/// twenty times a fast typist. `HUIWU_BENCH_GAP_MS=0` types them back to back instead,
+/// which saves a 300 KB entry thousands of times a second: the saver and the disk are
+/// then never idle, and the figures measure how the screen's thread fares beside them
+/// (see BENCHMARKS.md), not a keystroke at typing speed.
+pub fn typing_gap() -> Duration {
+    let ms = std::env::var("HUIWU_BENCH_GAP_MS")
+        .ok()
+        .and_then(|g| g.parse::<u64>().ok())
+        .unwrap_or(5);
+    Duration::from_millis(ms)
+}
+
 /// One measured configuration.
 pub struct Run {
     pub size: usize,
     pub newlines: bool,
-    /// Flush to the writer on every keystroke, as a tick does when the 150 ms save
-    /// timer is due (the normal case at human typing speed).
+    /// `typing`: each key saved at once, as a tick does when the 150 ms save timer is
+    /// due (the normal case at human typing speed), keys [`typing_gap`] apart; `burst`:
+    /// keys back to back, saved by the timer.
     pub flush_each: bool,
     pub keys: usize,
 }
@@ -105,12 +119,12 @@ impl Run {
     }
 
     pub fn mode(&self) -> &'static str {
-        if self.flush_each { "flush" } else { "burst" }
+        if self.flush_each { "typing" } else { "burst" }
     }
 }
 
 /// Every configuration for the given sizes: (size, keys) × paragraphs/one-line ×
-/// burst/flush.
+/// burst/typing.
 pub fn runs(sizes: &[(usize, usize)]) -> Vec<Run> {
     let mut runs = Vec::new();
     for &(size, keys) in sizes {
@@ -163,7 +177,11 @@ pub fn measure(run: &Run, make: &dyn Fn(&Path) -> Res<(App, Term)>) -> Res<Measu
         app.tick();
         draw(&mut term, &app)?;
     }
+    let gap = typing_gap();
     for i in 0..run.keys {
+        if run.flush_each && !gap.is_zero() {
+            std::thread::sleep(gap);
+        }
         let c = typed[i % typed.len()];
         let c0 = thread_cpu();
         let t0 = Instant::now();
@@ -209,7 +227,7 @@ pub fn measure(run: &Run, make: &dyn Fn(&Path) -> Res<(App, Term)>) -> Res<Measu
 /// The header of the keystroke table (`print_row` prints its rows).
 pub fn print_header() {
     println!(
-        "{:>5} {:<10} {:<5} {:>5} | {:>9} {:>9} {:>9} {:>9} | {:>19} | {:>19} {:>17} {:>17} | {:>9}",
+        "{:>5} {:<10} {:<6} {:>5} | {:>9} {:>9} {:>9} {:>9} | {:>19} | {:>19} {:>17} {:>17} | {:>9}",
         "chars",
         "text",
         "mode",
@@ -229,7 +247,7 @@ pub fn print_header() {
 pub fn print_row(run: &Run, r: &Measured) {
     use super::fmt;
     println!(
-        "{:>5} {:<10} {:<5} {:>5} | {:>9} {:>9} {:>9} {:>9} | {:>19} | {:>19} {:>17} {:>17} | {:>9}",
+        "{:>5} {:<10} {:<6} {:>5} | {:>9} {:>9} {:>9} {:>9} | {:>19} | {:>19} {:>17} {:>17} | {:>9}",
         run.label(),
         run.text(),
         run.mode(),

@@ -3,6 +3,7 @@
 //! written the program does not leave: it says so, keeps the text, and lets the user try
 //! again, write it elsewhere, or discard it knowing how much is lost. At start, an
 //! emergency file left by an earlier run is offered back.
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -10,6 +11,7 @@ use std::time::{Duration, Instant};
 use super::App;
 use super::form::{Field, Form};
 use super::layer::{Choices, LayerKind, Owner, Question, Reply, Verdict};
+use crate::domain::Id;
 use crate::emergency::{self, Emergency};
 use crate::i18n::{self, Tr};
 use crate::store::change::Change;
@@ -76,7 +78,7 @@ impl App {
         if since.elapsed() < QUIT_WAIT || !self.ctx.layers.is_empty() {
             return;
         }
-        let jobs: Vec<Arc<Job>> = self.ctx.saver.pending().cloned().collect();
+        let jobs = self.unsaved_jobs(self.ctx.saver.pending().cloned().collect());
         match self.write_emergency(&jobs) {
             Ok(path) => {
                 self.leaving.written = Some(path);
@@ -101,6 +103,42 @@ impl App {
                 );
             }
         }
+    }
+
+    /// What did not reach the database, standing on its own: an entry whose last save
+    /// among `jobs` is a splice gets its whole text, from its editor, in a job after them
+    /// (a splice means nothing without the text it was made for, and an emergency file
+    /// must hold the words themselves).
+    pub fn unsaved_jobs(&self, mut jobs: Vec<Arc<Job>>) -> Vec<Arc<Job>> {
+        let mut last_is_splice: BTreeMap<Id, bool> = BTreeMap::new();
+        for c in jobs.iter().flat_map(|j| j.changes.iter()) {
+            match c {
+                Change::EntryText { entry_id, .. } => {
+                    last_is_splice.insert(*entry_id, false);
+                }
+                Change::EntrySplice { entry_id, .. } => {
+                    last_is_splice.insert(*entry_id, true);
+                }
+                _ => {}
+            }
+        }
+        let changes: Vec<Change> = last_is_splice
+            .into_iter()
+            .filter(|(_, splice)| *splice)
+            .filter_map(|(entry_id, _)| {
+                let text = self.console.whole_text(entry_id)?;
+                Some(Change::EntryText { entry_id, text })
+            })
+            .collect();
+        if !changes.is_empty() {
+            let generation = jobs.last().map_or(0, |j| j.generation) + 1;
+            jobs.push(Arc::new(Job {
+                generation,
+                at: self.ctx.now(),
+                changes,
+            }));
+        }
+        jobs
     }
 
     /// Write what did not reach the database to the private emergency file beside it.
@@ -134,7 +172,7 @@ impl App {
                 Verdict::Done
             }
             (AppAsk::Unsaved, Reply::Chose('d')) => {
-                let jobs: Vec<Arc<Job>> = self.ctx.saver.pending().cloned().collect();
+                let jobs = self.unsaved_jobs(self.ctx.saver.pending().cloned().collect());
                 let n = unsaved_chars(&self.ctx.store, &jobs);
                 self.ctx.layers.push(
                     LayerKind::Confirm(Question {
@@ -152,7 +190,7 @@ impl App {
             }
             (AppAsk::WriteTo, Reply::Form(form)) => {
                 let path = PathBuf::from(form.get("path").trim());
-                let jobs: Vec<Arc<Job>> = self.ctx.saver.pending().cloned().collect();
+                let jobs = self.unsaved_jobs(self.ctx.saver.pending().cloned().collect());
                 match write_elsewhere(&self.ctx, &path, &jobs) {
                     Ok(()) => {
                         self.leaving.written = Some(path);
@@ -283,7 +321,6 @@ pub fn typed_chars(jobs: &[Arc<Job>]) -> usize {
 /// The characters typed that the database does not have: what would really be lost.
 /// Each text is compared with what is on the disk now (read, never written).
 pub fn unsaved_chars(store: &crate::store::Store, jobs: &[Arc<Job>]) -> usize {
-    use std::collections::BTreeMap;
     let mut latest: BTreeMap<(u8, i64), &str> = BTreeMap::new();
     let mut new_entries: BTreeMap<i64, ()> = BTreeMap::new();
     for c in jobs.iter().flat_map(|j| j.changes.iter()) {
@@ -294,6 +331,12 @@ pub fn unsaved_chars(store: &crate::store::Store, jobs: &[Arc<Job>]) -> usize {
             }
             Change::EntryText { entry_id, text } => {
                 latest.insert((0, *entry_id), text);
+                latest.remove(&(2, *entry_id));
+            }
+            // A splice with no whole text after it (its editor was gone): its words at
+            // least count as not saved.
+            Change::EntrySplice { entry_id, splice } => {
+                latest.insert((2, *entry_id), &splice.text);
             }
             Change::Decision { decision } => {
                 latest.insert((1, decision.topic_id), &decision.text);
@@ -305,6 +348,7 @@ pub fn unsaved_chars(store: &crate::store::Store, jobs: &[Arc<Job>]) -> usize {
         .into_iter()
         .map(|((kind, id), text)| {
             let on_disk = match kind {
+                2 => None,
                 0 if new_entries.contains_key(&id) => None,
                 0 => store.entry_text(id).ok().flatten(),
                 _ => store.decision(id).ok().flatten().map(|d| d.text),

@@ -507,6 +507,6 @@ impl App {
         self.console.saved(&self.ctx);
         // A lease not let go lapses by itself: it is nothing to keep.
         left.retain(|j| j.changes.iter().any(|c| !c.is_lease()));
-        left
+        self.unsaved_jobs(left)
     }
 }

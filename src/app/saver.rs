@@ -1,11 +1,11 @@
 //! The console's side of the one durable path (R9.1): every edit becomes a job on the
 //! save queue; this keeps each job until the database has it, knows what is committed,
 //! and says so honestly — "saved" only when everything up to now is on the disk.
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crate::domain::Time;
+use crate::domain::{Id, Time};
 use crate::store::change::Change;
 use crate::store::writer::{Job, RETRY_EVERY, Report, SaveQueue, Writer};
 use crate::store::{Store, StoreError};
@@ -120,7 +120,9 @@ impl Saver {
     fn take(&mut self, report: Report) {
         match report {
             Report::Saved { generation, at } => {
-                self.outstanding = self.outstanding.split_off(&(generation + 1));
+                let rest = self.outstanding.split_off(&(generation + 1));
+                let committed = std::mem::replace(&mut self.outstanding, rest);
+                self.drop_superseded(committed.values());
                 self.last_saved = Some(at);
                 if self.outstanding.is_empty() {
                     self.failure = None;
@@ -136,6 +138,53 @@ impl Saver {
                 }
             }
         }
+    }
+
+    /// A whole text committed supersedes every earlier save of its entry the database
+    /// gave up on: those are no longer unsaved (nor for the emergency file).
+    fn drop_superseded<'a>(&mut self, committed: impl Iterator<Item = &'a Arc<Job>>) {
+        if self.rejected.is_empty() {
+            return;
+        }
+        let mut whole: HashMap<Id, u64> = HashMap::new();
+        for job in committed {
+            for c in &job.changes {
+                if let Change::EntryText { entry_id, .. } = c {
+                    whole.insert(*entry_id, job.generation);
+                }
+            }
+        }
+        if whole.is_empty() {
+            return;
+        }
+        let superseded = |job: &Job, c: &Change| match c {
+            Change::EntryText { entry_id, .. } | Change::EntrySplice { entry_id, .. } => {
+                whole.get(entry_id).is_some_and(|g| *g > job.generation)
+            }
+            _ => false,
+        };
+        self.rejected = std::mem::take(&mut self.rejected)
+            .into_iter()
+            .filter_map(|(job, error)| {
+                if !job.changes.iter().any(|c| superseded(&job, c)) {
+                    return Some((job, error));
+                }
+                let changes: Vec<Change> = job
+                    .changes
+                    .iter()
+                    .filter(|c| !superseded(&job, c))
+                    .cloned()
+                    .collect();
+                changes.iter().any(Change::is_record).then(|| {
+                    let job = Job {
+                        generation: job.generation,
+                        at: job.at,
+                        changes,
+                    };
+                    (Arc::new(job), error)
+                })
+            })
+            .collect();
     }
 
     /// Is the job of this generation on the disk?
@@ -155,12 +204,17 @@ impl Saver {
             .any(|(j, _)| j.generation == generation)
     }
 
-    /// Jobs not yet committed, oldest first: laid over what is read back from the
-    /// database, so the screen still shows them.
+    /// Jobs not yet committed, oldest first (those given up on among the rest, in the
+    /// order they were made): laid over what is read back from the database, so the
+    /// screen still shows them, and written to the emergency file in that order.
     pub fn pending(&self) -> impl Iterator<Item = &Arc<Job>> {
-        self.outstanding
+        let mut jobs: Vec<&Arc<Job>> = self
+            .outstanding
             .values()
             .chain(self.rejected.iter().map(|(j, _)| j))
+            .collect();
+        jobs.sort_by_key(|j| j.generation);
+        jobs.into_iter()
     }
 
     /// Nothing waiting for the database.

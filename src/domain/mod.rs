@@ -31,6 +31,7 @@ pub mod record_tidy;
 pub mod review;
 pub mod roster;
 pub mod secrecy;
+pub mod splice;
 pub mod submission;
 pub mod text_diff;
 pub mod topic;

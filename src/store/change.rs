@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::after::AfterChange;
 use super::calendar::CalendarChange;
+use super::entry_text::{self, TextSave};
 use super::intake::TopicChange;
 use super::lease::{self, LeaseKey, LeaseOp};
 use super::planning::MeetingChange;
@@ -18,6 +19,7 @@ use crate::domain::attendance::EventKind;
 use crate::domain::decision::Decision;
 use crate::domain::people::{Admission, Person};
 use crate::domain::procedure::{Entry, Step};
+use crate::domain::splice::Splice;
 use crate::domain::{Id, Time};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -31,6 +33,11 @@ pub enum Change {
     EntryText {
         entry_id: Id,
         text: String,
+    },
+    /// The part of an entry's text that changed since its last save (issue 11).
+    EntrySplice {
+        entry_id: Id,
+        splice: Splice,
     },
     EntrySpeaker {
         entry_id: Id,
@@ -99,10 +106,11 @@ impl Change {
     pub fn apply(&self, tx: &Tx<'_>) -> Result<()> {
         match self {
             Self::NewEntry { entry } => procedure::insert_entry(tx, entry, true).map(|_| ()),
-            // Another terminal editing the entry or the decision: never overwrite it.
-            Self::EntryText { entry_id, text } => {
-                lease::guard(tx, lease::ENTRY, *entry_id)?;
-                procedure::save_text(tx, *entry_id, text)
+            // Another terminal editing the entry or the decision: never overwrite it
+            // (the text's save checks the lease).
+            Self::EntryText { entry_id, text } => procedure::save_text(tx, *entry_id, text),
+            Self::EntrySplice { entry_id, splice } => {
+                entry_text::save_entry_text(tx, *entry_id, &[TextSave::Splice(splice)], false)
             }
             Self::EntrySpeaker {
                 entry_id,
@@ -151,10 +159,11 @@ impl Change {
     }
 
     /// Text a person typed in this change, if any: what the emergency file must keep
-    /// readable.
+    /// readable (of a splice, the part it carries).
     pub fn typed_text(&self) -> Option<&str> {
         match self {
             Self::EntryText { text, .. } => Some(text),
+            Self::EntrySplice { splice, .. } if !splice.text.is_empty() => Some(&splice.text),
             Self::NewEntry { entry } if !entry.text.is_empty() => Some(&entry.text),
             Self::Decision { decision } if !decision.text.is_empty() => Some(&decision.text),
             Self::AfterMeeting { after } => after.typed_text(),

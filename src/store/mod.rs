@@ -22,6 +22,7 @@ pub mod change;
 pub mod cipher;
 mod closing;
 mod decision;
+pub mod entry_text;
 mod error;
 mod fields;
 mod followup;

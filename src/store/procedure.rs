@@ -2,7 +2,7 @@
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::time::{parse_time, time_text};
-use super::tx::{Audit, Tx, text_change};
+use super::tx::{Audit, Tx};
 use super::{Result, Store, StoreError};
 use crate::domain::procedure::{Entry, Step, StepRecord};
 use crate::domain::{Id, Time};
@@ -171,25 +171,7 @@ pub(super) fn insert_entry(tx: &Tx<'_>, e: &Entry, keep_id: bool) -> Result<Id> 
 /// Save one entry's text; the audit row holds the part that changed, old → new, and
 /// where it is ("text@N", N characters from the start).
 pub(super) fn save_text(tx: &Tx<'_>, id: Id, text: &str) -> Result<()> {
-    let old: Option<String> = tx
-        .prepare_cached("SELECT text FROM entry WHERE id = ?1")?
-        .query_row([id], |r| r.get(0))
-        .optional()?;
-    let Some(old) = old else {
-        return Err(StoreError::BadData(format!("entry {id} is gone")));
-    };
-    if old == text {
-        return Ok(());
-    }
-    tx.prepare_cached("UPDATE entry SET text = ?2, updated_at = ?3 WHERE id = ?1")?
-        .execute(params![id, text, time_text(&tx.at())])?;
-    let (offset, removed, inserted) = text_change(&old, text);
-    let field = format!("text@{offset}");
-    tx.audit(
-        Audit::new("edit", "entry", Some(id))
-            .field(&field)
-            .values(Some(&removed), Some(&inserted)),
-    )
+    super::entry_text::save_entry_text(tx, id, &[super::entry_text::TextSave::Whole(text)], false)
 }
 
 pub(super) fn change_step(

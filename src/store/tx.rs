@@ -252,20 +252,52 @@ fn text_value(s: Option<&str>) -> ValueRef<'_> {
 /// text at both ends is left out, so an audit row of a keystroke holds a character, not
 /// the whole entry.
 pub fn text_change(old: &str, new: &str) -> (usize, String, String) {
-    let o: Vec<char> = old.chars().collect();
-    let n: Vec<char> = new.chars().collect();
-    let prefix = o.iter().zip(&n).take_while(|(a, b)| a == b).count();
-    let max_suffix = o.len().min(n.len()) - prefix;
-    let suffix = o
+    // Compared as bytes, in blocks (the saver runs this on every save of an entry that
+    // may hold 300 KB), then moved back to a character's start: equal bytes are equal
+    // characters, and a character starts at the same place in both texts.
+    let (o, n) = (old.as_bytes(), new.as_bytes());
+    let mut prefix = common_prefix(o, n);
+    while !old.is_char_boundary(prefix) {
+        prefix -= 1;
+    }
+    let room = o.len().min(n.len()) - prefix;
+    let mut suffix = common_suffix(&o[o.len() - room..], &n[n.len() - room..]);
+    while !old.is_char_boundary(o.len() - suffix) {
+        suffix -= 1;
+    }
+    let removed = old[prefix..o.len() - suffix].to_string();
+    let inserted = new[prefix..n.len() - suffix].to_string();
+    (old[..prefix].chars().count(), removed, inserted)
+}
+
+/// Bytes at the start of both that are the same.
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    const BLOCK: usize = 64;
+    let mut i = 0;
+    while i + BLOCK <= a.len().min(b.len()) && a[i..i + BLOCK] == b[i..i + BLOCK] {
+        i += BLOCK;
+    }
+    i + a[i..]
+        .iter()
+        .zip(&b[i..])
+        .take_while(|(x, y)| x == y)
+        .count()
+}
+
+/// Bytes at the end of both that are the same.
+fn common_suffix(a: &[u8], b: &[u8]) -> usize {
+    const BLOCK: usize = 64;
+    let (la, lb) = (a.len(), b.len());
+    let mut i = 0;
+    while i + BLOCK <= la.min(lb) && a[la - i - BLOCK..la - i] == b[lb - i - BLOCK..lb - i] {
+        i += BLOCK;
+    }
+    i + a[..la - i]
         .iter()
         .rev()
-        .zip(n.iter().rev())
-        .take(max_suffix)
-        .take_while(|(a, b)| a == b)
-        .count();
-    let removed: String = o[prefix..o.len() - suffix].iter().collect();
-    let inserted: String = n[prefix..n.len() - suffix].iter().collect();
-    (prefix, removed, inserted)
+        .zip(b[..lb - i].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count()
 }
 
 #[cfg(test)]
@@ -282,5 +314,60 @@ mod tests {
         assert_eq!(text_change("甲乙丙", "甲丙"), (1, "乙".into(), "".into()));
         assert_eq!(text_change("aa", "aaa"), (2, "".into(), "a".into()));
         assert_eq!(text_change("同", "同"), (1, "".into(), "".into()));
+    }
+
+    /// The change as characters, the plain way: what the block comparison must equal.
+    fn by_chars(old: &str, new: &str) -> (usize, String, String) {
+        let o: Vec<char> = old.chars().collect();
+        let n: Vec<char> = new.chars().collect();
+        let prefix = o.iter().zip(&n).take_while(|(a, b)| a == b).count();
+        let room = o.len().min(n.len()) - prefix;
+        let suffix = o
+            .iter()
+            .rev()
+            .zip(n.iter().rev())
+            .take(room)
+            .take_while(|(a, b)| a == b)
+            .count();
+        (
+            prefix,
+            o[prefix..o.len() - suffix].iter().collect(),
+            n[prefix..n.len() - suffix].iter().collect(),
+        )
+    }
+
+    #[test]
+    fn long_texts_change_where_the_characters_differ() {
+        // Characters sharing their first or last bytes (甲 E7 94 B2, 申 E7 94 B3; é C3 A9,
+        // ũ C5 A9), runs
+        // longer than a block, repeats that make prefix and suffix compete.
+        let alphabet = ["甲", "申", "乙", "a", "b", "é", "ũ", "ŕ", "👍", "甲乙甲乙"];
+        let mut seed = 7u64;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
+            ((seed >> 33) as usize) % n
+        };
+        for _ in 0..3000 {
+            let base: String = (0..next(200))
+                .map(|_| alphabet[next(alphabet.len())])
+                .collect();
+            let mut new = base.clone();
+            for _ in 0..1 + next(3) {
+                let cut: Vec<usize> = (0..=new.len())
+                    .filter(|i| new.is_char_boundary(*i))
+                    .collect();
+                let a = cut[next(cut.len())];
+                let b = cut[next(cut.len())].max(a);
+                let piece: String = (0..next(5))
+                    .map(|_| alphabet[next(alphabet.len())])
+                    .collect();
+                new.replace_range(a..b, &piece);
+            }
+            assert_eq!(
+                text_change(&base, &new),
+                by_chars(&base, &new),
+                "{base:?} → {new:?}"
+            );
+        }
     }
 }

@@ -3,7 +3,7 @@
 //! another program's lock. A job is never dropped: while the database refuses (locked,
 //! full, read-only) it stays queued and is retried; what can never be written (a row that
 //! is gone) is reported back, so the caller keeps it for the emergency file.
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
@@ -11,6 +11,7 @@ use std::thread::JoinHandle;
 use std::time::Duration;
 
 use super::change::Change;
+use super::entry_text::{TextSave, save_entry_text};
 use super::{Store, StoreError};
 use crate::domain::{Id, Time};
 
@@ -42,6 +43,9 @@ pub enum Report {
 #[derive(Default)]
 pub struct SaveQueue {
     jobs: VecDeque<Arc<Job>>,
+    /// Entries a save of whose text was given up on: the stored text is not what the
+    /// console's next splice is made for, until a whole text arrives.
+    broken: HashSet<Id>,
 }
 
 impl SaveQueue {
@@ -57,16 +61,17 @@ impl SaveQueue {
         self.jobs.len()
     }
 
-    /// Try to commit everything queued, in one transaction. A typed text that a later
-    /// job saves again is written once, at its latest version.
+    /// Try to commit everything queued, in one transaction. The saves of one entry's text
+    /// are applied together, from its last whole text on.
     pub fn commit(&mut self, store: &mut Store) -> Vec<Report> {
         let Some(last) = self.jobs.back().cloned() else {
             return Vec::new();
         };
         let batch: Vec<Arc<Job>> = self.jobs.iter().cloned().collect();
-        match write(store, &batch) {
+        match write(store, &batch, &self.broken) {
             Ok(()) => {
                 self.jobs.clear();
+                self.mend(&batch);
                 vec![Report::Saved {
                     generation: last.generation,
                     at: last.at,
@@ -84,9 +89,11 @@ impl SaveQueue {
     fn commit_one_by_one(&mut self, store: &mut Store) -> Vec<Report> {
         let mut reports = Vec::new();
         while let Some(job) = self.jobs.front().cloned() {
-            match write(store, std::slice::from_ref(&job)) {
+            let one = std::slice::from_ref(&job);
+            match write(store, one, &self.broken) {
                 Ok(()) => {
                     self.jobs.pop_front();
+                    self.mend(one);
                     reports.push(Report::Saved {
                         generation: job.generation,
                         at: job.at,
@@ -99,6 +106,7 @@ impl SaveQueue {
                 }
                 Err(error) => {
                     self.jobs.pop_front();
+                    self.broken.extend(job.changes.iter().filter_map(text_of));
                     reports.push(Report::Rejected {
                         generation: job.generation,
                         error,
@@ -108,24 +116,51 @@ impl SaveQueue {
         }
         reports
     }
+
+    /// A whole text committed: its entry's stored text is the console's again.
+    fn mend(&mut self, jobs: &[Arc<Job>]) {
+        if self.broken.is_empty() {
+            return;
+        }
+        for c in jobs.iter().flat_map(|j| j.changes.iter()) {
+            if let Change::EntryText { entry_id, .. } = c {
+                self.broken.remove(entry_id);
+            }
+        }
+    }
 }
 
-/// Write jobs in one transaction, each change at its own job's time.
-fn write(store: &mut Store, jobs: &[Arc<Job>]) -> Result<(), StoreError> {
-    // The last save of each entry's text wins; earlier ones are skipped.
-    let mut last_text: HashMap<Id, (usize, usize)> = HashMap::new();
+/// The entry whose text a change saves, if it saves one.
+fn text_of(change: &Change) -> Option<Id> {
+    match change {
+        Change::EntryText { entry_id, .. } | Change::EntrySplice { entry_id, .. } => {
+            Some(*entry_id)
+        }
+        _ => None,
+    }
+}
+
+/// Write jobs in one transaction, each change at its own job's time. An entry's text
+/// saves are applied together where the last of them stands, from its last whole text on
+/// (earlier ones are superseded); only the last session row is written.
+fn write(store: &mut Store, jobs: &[Arc<Job>], broken: &HashSet<Id>) -> Result<(), StoreError> {
+    let mut texts: HashMap<Id, Vec<(usize, usize)>> = HashMap::new();
     let mut last_session = None;
     for (j, job) in jobs.iter().enumerate() {
         for (c, change) in job.changes.iter().enumerate() {
             match change {
                 Change::EntryText { entry_id, .. } => {
-                    last_text.insert(*entry_id, (j, c));
+                    texts.insert(*entry_id, vec![(j, c)]);
+                }
+                Change::EntrySplice { entry_id, .. } => {
+                    texts.entry(*entry_id).or_default().push((j, c));
                 }
                 Change::Session { .. } => last_session = Some((j, c)),
                 _ => {}
             }
         }
     }
+    let change_at = |(j, c): (usize, usize)| jobs.get(j).and_then(|job| job.changes.get(c));
     let first_at = jobs.first().map(|j| j.at);
     let Some(first_at) = first_at else {
         return Ok(());
@@ -134,12 +169,21 @@ fn write(store: &mut Store, jobs: &[Arc<Job>]) -> Result<(), StoreError> {
         for (j, job) in jobs.iter().enumerate() {
             tx.set_at(job.at);
             for (c, change) in job.changes.iter().enumerate() {
-                let skip = match change {
-                    Change::EntryText { entry_id, .. } => last_text.get(entry_id) != Some(&(j, c)),
-                    Change::Session { .. } => last_session != Some((j, c)),
-                    _ => false,
-                };
-                if !skip {
+                if let Some(id) = text_of(change) {
+                    let Some(saves) = texts.get(&id).filter(|s| s.last() == Some(&(j, c))) else {
+                        continue;
+                    };
+                    let saves: Vec<TextSave<'_>> = saves
+                        .iter()
+                        .filter_map(|at| match change_at(*at)? {
+                            Change::EntryText { text, .. } => Some(TextSave::Whole(text)),
+                            Change::EntrySplice { splice, .. } => Some(TextSave::Splice(splice)),
+                            _ => None,
+                        })
+                        .collect();
+                    save_entry_text(tx, id, &saves, broken.contains(&id))?;
+                } else if !matches!(change, Change::Session { .. }) || last_session == Some((j, c))
+                {
                     change.apply(tx)?;
                 }
             }

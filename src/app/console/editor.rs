@@ -6,7 +6,9 @@ use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use crate::app::saver::Saver;
 use crate::domain::procedure::{Entry, Step, StepRecord};
+use crate::domain::splice::{Splice, joined_len, part_of_lines};
 use crate::domain::{Id, Time};
+use crate::store::change::Change;
 
 /// Undo deep enough for a whole entry typed over an hour.
 const UNDO_DEPTH: usize = 20_000;
@@ -22,6 +24,19 @@ pub struct EntryEditor {
     pub saved_version: u64,
     /// (generation, version) handed to the saver and not yet confirmed.
     pub pending: Vec<(u64, u64)>,
+    /// The length in bytes of the text as last handed to the saver: what the next splice
+    /// applies to.
+    sent_len: usize,
+    /// Generations of splices handed to the saver and not yet confirmed (leaving the
+    /// entry then saves it whole, so nothing read back later depends on a splice still on
+    /// its way).
+    splices_out: Vec<u64>,
+    /// The generation of a whole text sent after the saver gave up on a save of this
+    /// entry; until it is committed, every save is whole.
+    whole_until: Option<u64>,
+    /// The saver gave up on a save of this entry: save it whole once more even if
+    /// nothing was typed since.
+    resend: bool,
 }
 
 /// Styles the editors are drawn with, from the theme.
@@ -51,23 +66,29 @@ pub fn recorder_area(text: &str, styles: EditorStyles) -> TextArea<'static> {
 
 /// Take note of what the save queue has committed: the newest version committed is the
 /// one on the disk. A version the queue gave up on stays unsaved (it goes to the
-/// emergency file).
-pub fn settle(saved_version: &mut u64, pending: &mut Vec<(u64, u64)>, saver: &Saver) {
+/// emergency file). True when the queue gave up on one.
+pub fn settle(saved_version: &mut u64, pending: &mut Vec<(u64, u64)>, saver: &Saver) -> bool {
     let mut best = *saved_version;
+    let mut given_up = false;
     pending.retain(|(g, v)| {
         if saver.is_committed(*g) {
             best = best.max(*v);
             false
+        } else if saver.is_rejected(*g) {
+            given_up = true;
+            false
         } else {
-            !saver.is_rejected(*g)
+            true
         }
     });
     *saved_version = best;
+    given_up
 }
 
 impl EntryEditor {
     pub fn new(entry: Entry, styles: EditorStyles) -> Self {
         let area = recorder_area(&entry.text, styles);
+        let sent_len = entry.text.len();
         Self {
             entry,
             area,
@@ -75,6 +96,10 @@ impl EntryEditor {
             sent_version: 0,
             saved_version: 0,
             pending: Vec::new(),
+            sent_len,
+            splices_out: Vec::new(),
+            whole_until: None,
+            resend: false,
         }
     }
 
@@ -110,12 +135,71 @@ impl EntryEditor {
     }
 
     pub fn needs_send(&self) -> bool {
-        self.sent_version != self.version
+        self.sent_version != self.version || self.resend
     }
 
-    /// Take note of what the save queue has committed (see [`settle`]).
+    /// A splice of this entry is still on its way to the disk.
+    pub fn splice_pending(&self) -> bool {
+        !self.splices_out.is_empty()
+    }
+
+    /// The save to hand the saver now: only the part edited since the last one (a
+    /// splice), or the whole text when `whole` is asked for, when the saver gave up on an
+    /// earlier save, or when the edited part cannot be cut out. The caller sends it and
+    /// then calls [`EntryEditor::sent`].
+    pub fn take_save(&mut self, whole: bool) -> Change {
+        let entry_id = self.entry.id;
+        let edited = self.area.take_edited();
+        let lines = self.area.lines();
+        let to_len = joined_len(lines);
+        let from_len = std::mem::replace(&mut self.sent_len, to_len);
+        let splice = edited
+            .filter(|_| !whole && !self.resend && self.whole_until.is_none())
+            .and_then(|e| {
+                let (at, keep) = e.offsets(lines);
+                let text = part_of_lines(lines, at, to_len.checked_sub(keep)?)?;
+                Splice::new(from_len, at, keep, text, to_len)
+            });
+        self.resend = false;
+        match splice {
+            Some(splice) => Change::EntrySplice { entry_id, splice },
+            None => {
+                // The whole text supersedes every splice before it.
+                self.splices_out.clear();
+                Change::EntryText {
+                    entry_id,
+                    text: lines.join("\n"),
+                }
+            }
+        }
+    }
+
+    /// The save just taken went out as job `generation` (`spliced`: as a splice).
+    pub fn sent(&mut self, generation: u64, spliced: bool) {
+        self.sent_version = self.version;
+        self.pending.push((generation, self.version));
+        if spliced {
+            self.splices_out.push(generation);
+        } else if self.whole_until.is_some() {
+            self.whole_until = Some(generation);
+        }
+    }
+
+    /// Take note of what the save queue has committed (see [`settle`]). When it gave up
+    /// on a save, the stored text is not what the next splice would be made for: the
+    /// entry is saved whole until a whole text is committed — at once, when what it gave
+    /// up on was a splice (a whole text given up on is itself kept for the emergency file).
     pub fn settle(&mut self, saver: &Saver) {
-        settle(&mut self.saved_version, &mut self.pending, saver);
+        let lost_splice = self.splices_out.iter().any(|g| saver.is_rejected(*g));
+        self.splices_out
+            .retain(|g| !saver.is_committed(*g) && !saver.is_rejected(*g));
+        let given_up = settle(&mut self.saved_version, &mut self.pending, saver);
+        if given_up || lost_splice {
+            self.resend |= lost_splice;
+            self.whole_until = Some(u64::MAX);
+        } else if self.whole_until.is_some_and(|g| saver.is_committed(g)) {
+            self.whole_until = None;
+        }
     }
 }
 

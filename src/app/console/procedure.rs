@@ -26,6 +26,16 @@ impl Console {
         ctx: &mut Ctx,
         topic_id: Option<Id>,
     ) -> Result<(), StoreError> {
+        // The editors go: what they hold goes to the saver first, splices made whole, so
+        // the texts read back below never depend on a splice still on its way.
+        if self
+            .procedure
+            .editors
+            .iter()
+            .any(|e| e.needs_send() || e.splice_pending())
+        {
+            self.flush_texts(ctx, true);
+        }
         self.procedure = Default::default();
         self.decision = None;
         let Some(topic_id) = topic_id else {
@@ -43,6 +53,13 @@ impl Console {
                     Change::EntryText { entry_id, text } => {
                         if let Some(e) = entries.iter_mut().find(|e| e.id == *entry_id) {
                             e.text = text.clone();
+                        }
+                    }
+                    // Every splice is followed by a whole text (see above); one that
+                    // does not fit what was read is left out rather than applied wrongly.
+                    Change::EntrySplice { entry_id, splice } => {
+                        if let Some(e) = entries.iter_mut().find(|e| e.id == *entry_id) {
+                            let _ = splice.apply(&mut e.text);
                         }
                     }
                     Change::Step {
@@ -121,7 +138,10 @@ impl Console {
     }
 
     /// Hand changed texts (and, when asked or moved, where the caret is) to the save
-    /// queue: one job, one transaction.
+    /// queue: one job, one transaction. A text goes as the part edited since its last
+    /// save; when `force`d (leaving the entries, quitting, saving now) whole, and also
+    /// an entry whose splices are still on their way, so that nothing read back from
+    /// the disk or written to the emergency file depends on a splice.
     pub(super) fn flush_texts(&mut self, ctx: &mut Ctx, force: bool) {
         self.last_flush = Instant::now();
         let dirty: Vec<usize> = (0..self.procedure.editors.len())
@@ -129,22 +149,19 @@ impl Console {
                 self.procedure
                     .editors
                     .get(i)
-                    .is_some_and(|e| e.needs_send())
+                    .is_some_and(|e| e.needs_send() || (force && e.splice_pending()))
             })
             .collect();
         if dirty.is_empty() && !self.session_dirty && !force {
             return;
         }
         let mut changes = Vec::with_capacity(dirty.len() + 1);
-        let mut versions = Vec::with_capacity(dirty.len());
-        for i in dirty {
+        let mut sent = Vec::with_capacity(dirty.len());
+        for &i in &dirty {
             if let Some(ed) = self.procedure.editors.get_mut(i) {
-                changes.push(Change::EntryText {
-                    entry_id: ed.entry.id,
-                    text: ed.text(),
-                });
-                ed.sent_version = ed.version;
-                versions.push((i, ed.version));
+                let save = ed.take_save(force);
+                sent.push((i, matches!(save, Change::EntrySplice { .. })));
+                changes.push(save);
             }
         }
         changes.push(Change::Session {
@@ -152,14 +169,20 @@ impl Console {
         });
         self.session_dirty = false;
         let generation = ctx.save(changes);
-        for (i, version) in versions {
+        for (i, spliced) in sent {
             if let Some(ed) = self.procedure.editors.get_mut(i) {
-                ed.pending.push((generation, version));
+                ed.sent(generation, spliced);
             }
         }
         for ed in &mut self.procedure.editors {
             ed.settle(&ctx.saver);
         }
+    }
+
+    /// The whole text of an entry as its editor holds it, if it is loaded.
+    pub(crate) fn whole_text(&self, entry_id: Id) -> Option<String> {
+        let i = self.procedure.editor_index(entry_id)?;
+        self.procedure.editors.get(i).map(|e| e.text())
     }
 
     /// The step in view, if it was entered (its start is recorded).

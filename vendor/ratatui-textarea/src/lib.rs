@@ -5,6 +5,7 @@
 #![doc = include_str!("../README.md")]
 
 mod cursor;
+mod edited;
 mod highlight;
 mod history;
 mod input;
@@ -19,6 +20,7 @@ mod word;
 mod wrap;
 
 pub use cursor::{CursorMove, DataCursor, ScreenCursor};
+pub use edited::Edited;
 pub use input::{Input, Key};
 pub use scroll::Scrolling;
 pub use textarea::TextArea;

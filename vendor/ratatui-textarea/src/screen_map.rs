@@ -8,6 +8,7 @@
 //! line's rows start on screen is a prefix sum over the lines before it, kept valid up to
 //! the first line that changed.
 use crate::cursor::{DataCursor, ScreenCursor};
+use crate::edited::Edited;
 use crate::history::Change;
 use crate::textarea::TextArea;
 use crate::util::{char_width, num_digits};
@@ -583,6 +584,11 @@ impl TextArea<'_> {
 
     /// Follow an edit of the lines.
     pub(crate) fn screen_map_apply(&mut self, change: Change) {
+        // Every edit of the lines comes through here: note what it touched for
+        // `take_edited` too.
+        let edited = Edited::of(&self.lines, &change);
+        self.edited = Some(self.edited.map_or(edited, |e| e.and(edited)));
+        self.edited_lines = self.lines.len();
         self.screen_map.get_mut().apply(&self.lines, change);
     }
 

@@ -1,4 +1,5 @@
 use crate::cursor::{CursorMove, DataCursor, ScreenCursor};
+use crate::edited::Edited;
 use crate::highlight::LineHighlighter;
 use crate::history::{Edit, EditKind, History};
 use crate::input::{Input, Key};
@@ -126,6 +127,10 @@ pub struct TextArea<'a> {
     /// Rows of the soft-wrapped lines, made as they are needed (see `screen_map.rs`).
     pub(crate) screen_map: RefCell<ScreenMap>,
     pub(crate) area: Cell<Rect>,
+    /// What the edits since the last `take_edited` touched, and how many lines there were
+    /// after the last of them (huiwu's addition, see `PATCHES.md`).
+    pub(crate) edited: Option<Edited>,
+    pub(crate) edited_lines: usize,
 }
 
 /// Convert any iterator whose elements can be converted into [`String`] into [`TextArea`]. Each [`String`] element is
@@ -216,6 +221,7 @@ impl<'a> TextArea<'a> {
         }
 
         let screen_map = RefCell::new(ScreenMap::new(lines.len()));
+        let edited_lines = lines.len();
         Self {
             lines,
             block: None,
@@ -239,6 +245,8 @@ impl<'a> TextArea<'a> {
             select_style: Style::default().bg(Color::LightBlue),
             screen_map,
             area: Cell::new(Rect::default()),
+            edited: None,
+            edited_lines,
         }
     }
 
@@ -758,6 +766,37 @@ impl<'a> TextArea<'a> {
         self.history.push(edit);
     }
 
+    /// What the edits since the last call changed (`None`: nothing), and start counting
+    /// afresh. A caller that keeps a copy of the text can bring it up to date by replacing
+    /// the part between the returned ends (see [`Edited::offsets`]) — huiwu saves a long
+    /// entry this way without copying all of it on every save.
+    /// ```
+    /// use ratatui_textarea::{Edited, TextArea};
+    ///
+    /// let mut textarea = TextArea::from(["hello", "world"]);
+    /// let before = textarea.lines().join("\n");
+    /// textarea.insert_str("big ");
+    /// let edited = textarea.take_edited().unwrap();
+    /// let (start, end) = edited.offsets(textarea.lines());
+    /// let now = textarea.lines().join("\n");
+    /// let mut copy = before.clone();
+    /// copy.replace_range(start..before.len() - end, &now[start..now.len() - end]);
+    /// assert_eq!(copy, now);
+    /// assert_eq!(textarea.take_edited(), None);
+    /// ```
+    pub fn take_edited(&mut self) -> Option<Edited> {
+        let lines = self.lines.len();
+        // A change of the lines that was never reported: take it all.
+        let edited = if lines != self.edited_lines {
+            Some(Edited::WHOLE)
+        } else {
+            self.edited
+        };
+        self.edited = None;
+        self.edited_lines = lines;
+        edited
+    }
+
     /// Insert a single character at current cursor position.
     /// ```
     /// use ratatui_textarea::TextArea;
@@ -887,7 +926,9 @@ impl<'a> TextArea<'a> {
         }
 
         if should_yank {
-            self.yank = YankText::Chunk(deleted.clone());
+            // A deletion that ran past the last line removed one piece, not a chunk
+            // (upstream yanked a one-line chunk that a paste then panicked on).
+            self.yank = deleted.clone().into();
         }
 
         let edit = if deleted.len() == 1 {
