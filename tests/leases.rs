@@ -580,3 +580,47 @@ fn a_lease_renewed_every_5_s_is_never_offered_for_take_over() {
     );
     assert!(!stored_text(&db, entry).contains('乙'));
 }
+
+#[test]
+fn an_emergency_file_brought_back_at_once_takes_the_leases_its_ended_terminal_left() {
+    let (_dir, db) = database();
+    let clock = TestClock::new();
+    // A recorder's terminal on this machine (its process id: none alive) types, then the
+    // database is locked by another program, and it ends with its words in the file.
+    let mut store =
+        Store::open_with(&db, "记录员", std::time::Duration::from_millis(200)).expect("open");
+    store.set_writer_id("999999998-recorder");
+    store.set_clock(Arc::new(clock.clone()));
+    let settings = Settings {
+        lang: Lang::Zh,
+        theme: Theme::default(),
+        keymap: Keymap::default(),
+        writer: None,
+    };
+    let mut recorder = App::new(store, settings, Box::new(clock.clone())).expect("app");
+    while recorder.console.focus != Pane::Procedure {
+        press(&mut recorder, KeyCode::Tab);
+    }
+    let entry = focused_entry(&recorder);
+    type_str(&mut recorder, "经研究，");
+    let holder = rusqlite::Connection::open(&db).expect("holder");
+    holder.execute_batch("BEGIN EXCLUSIVE;").expect("lock");
+    type_str(&mut recorder, "由刑侦大队牵头。");
+    let words = shown_text(&recorder);
+    let left = recorder.finish_within(std::time::Duration::from_millis(300));
+    recorder.write_emergency(&left).expect("emergency file");
+    drop(recorder);
+    holder.execute_batch("COMMIT;").expect("unlock");
+    // Its lease is still fresh in the table: the process is gone, not silent for 30 s.
+    let row = Store::open_read_only(&db, "检查")
+        .expect("open")
+        .lease(&LeaseKey::entry(entry))
+        .expect("read")
+        .expect("the lease it could not let go");
+    assert_eq!(row.holder, "999999998-recorder");
+    // The next start offers the file; bringing it back writes the words at once.
+    let mut next = terminal(&db, "杨帆", &clock);
+    press(&mut next, KeyCode::Char('r'));
+    next.flush(true);
+    assert_eq!(stored_text(&db, entry), words, "{}", message(&next));
+}

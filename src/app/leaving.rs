@@ -283,6 +283,18 @@ impl App {
             }
         };
         let file = path.display().to_string();
+        // The file's own process held the leases its changes are written under and has
+        // ended: take them (a gone holder's at once; one still alive is asked about or
+        // named, and the change it guards waits in the queue as any refused one does).
+        let keys: std::collections::BTreeSet<_> = e
+            .jobs
+            .iter()
+            .flat_map(|j| j.changes.iter())
+            .filter_map(Change::lease_key)
+            .collect();
+        for key in &keys {
+            self.ctx.claim(key);
+        }
         for job in &e.jobs {
             // A lease was the ending process's own: it is not brought back.
             let mut changes: Vec<Change> = job

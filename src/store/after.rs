@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::lease::{LeaseKey, MINUTES, TIDIED};
 use super::tx::Tx;
 use super::{Result, archive, closing, followup, minutes, tidy};
 use crate::domain::{Id, Time};
@@ -203,6 +204,15 @@ impl AfterChange {
     }
 
     /// Text a person typed in this change, if any (for the emergency file).
+    /// The edit lease this change is written under, if it is guarded by one.
+    pub fn lease_key(&self) -> Option<LeaseKey> {
+        match self {
+            Self::MinutesText { meeting_id, .. } => Some(LeaseKey::new(MINUTES, *meeting_id)),
+            Self::TidyEntry { entry_id, .. } => Some(LeaseKey::new(TIDIED, *entry_id)),
+            _ => None,
+        }
+    }
+
     pub fn typed_text(&self) -> Option<&str> {
         match self {
             Self::MinutesVersion { text, .. }

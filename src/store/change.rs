@@ -172,6 +172,18 @@ impl Change {
         }
     }
 
+    /// The edit lease this change is written under, if the store guards it by one.
+    pub fn lease_key(&self) -> Option<LeaseKey> {
+        match self {
+            Self::EntryText { entry_id, .. }
+            | Self::EntrySplice { entry_id, .. }
+            | Self::EntrySpeaker { entry_id, .. } => Some(LeaseKey::entry(*entry_id)),
+            Self::Decision { decision } => Some(LeaseKey::decision(decision.topic_id)),
+            Self::AfterMeeting { after } => after.lease_key(),
+            _ => None,
+        }
+    }
+
     /// Part of the record (audited), as against where the caret is.
     pub fn is_record(&self) -> bool {
         !matches!(self, Self::Session { .. } | Self::Lease { .. })
