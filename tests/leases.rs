@@ -53,8 +53,13 @@ fn database() -> (tempfile::TempDir, std::path::PathBuf) {
 
 /// A terminal: its own connection, its own writer id, saving inline (no thread).
 fn terminal(db: &Path, operator: &str, clock: &TestClock) -> App {
-    let mut store = Store::open(db, operator).expect("open");
-    store.set_writer_id(&format!("terminal-{operator}"));
+    let store = Store::open(db, operator).expect("open");
+    console_on(store, &format!("terminal-{operator}"), clock)
+}
+
+/// The console on `store`, writing as `writer`, on the recorder's pane.
+fn console_on(mut store: Store, writer: &str, clock: &TestClock) -> App {
+    store.set_writer_id(writer);
     store.set_clock(Arc::new(clock.clone()));
     let settings = Settings {
         lang: Lang::Zh,
@@ -587,20 +592,9 @@ fn an_emergency_file_brought_back_at_once_takes_the_leases_its_ended_terminal_le
     let clock = TestClock::new();
     // A recorder's terminal on this machine (its process id: none alive) types, then the
     // database is locked by another program, and it ends with its words in the file.
-    let mut store =
+    let store =
         Store::open_with(&db, "记录员", std::time::Duration::from_millis(200)).expect("open");
-    store.set_writer_id("999999998-recorder");
-    store.set_clock(Arc::new(clock.clone()));
-    let settings = Settings {
-        lang: Lang::Zh,
-        theme: Theme::default(),
-        keymap: Keymap::default(),
-        writer: None,
-    };
-    let mut recorder = App::new(store, settings, Box::new(clock.clone())).expect("app");
-    while recorder.console.focus != Pane::Procedure {
-        press(&mut recorder, KeyCode::Tab);
-    }
+    let mut recorder = console_on(store, "999999998-recorder", &clock);
     let entry = focused_entry(&recorder);
     type_str(&mut recorder, "经研究，");
     let holder = rusqlite::Connection::open(&db).expect("holder");
