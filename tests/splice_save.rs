@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use huiwu::app::keymap::Keymap;
+use huiwu::app::saver::Saver;
 use huiwu::app::{App, SaveState, Settings};
 use huiwu::domain::procedure::Step;
 use huiwu::domain::splice::Splice;
@@ -15,6 +16,7 @@ use huiwu::domain::{FixedClock, Id, Time};
 use huiwu::i18n::Lang;
 use huiwu::store::Store;
 use huiwu::store::change::Change;
+use huiwu::store::lease::{LeaseKey, LeaseOp};
 use huiwu::store::procedure::NewEntry;
 use huiwu::store::writer::{Job, Report, SaveQueue};
 use huiwu::theme::Theme;
@@ -193,6 +195,97 @@ fn splices_queued_behind_a_lock_apply_once_when_it_is_released() {
         store.entry_text(e).expect("read").as_deref(),
         Some("入冬以来，辖区")
     );
+}
+
+#[test]
+fn splices_a_saver_that_ended_may_have_written_are_refused_not_written_twice() {
+    let dir = TempDir::new().expect("dir");
+    let (path, e) = demo_db(&dir);
+    let mut store = Store::open_with(&path, "测试员", SHORT).expect("open");
+    let mut queue = SaveQueue::default();
+    queue.push(job(1, vec![whole(e, "甲乙丙丁")]));
+    assert!(saved(&queue.commit(&mut store)));
+    // The saver thread wrote this splice and ended before it said so: the console hands
+    // it to the saver on its own thread, which must not apply it again.
+    // (字 typed after 甲, then 丙 deleted: written again, both would fit by length and
+    // make 甲字字丁.)
+    let typed = job(2, vec![splice(e, "甲乙丙丁", "甲字乙丙丁")]);
+    let deleted = job(3, vec![splice(e, "甲字乙丙丁", "甲字乙丁")]);
+    let mut gone = SaveQueue::default();
+    gone.push(Arc::clone(&typed));
+    gone.push(Arc::clone(&deleted));
+    assert!(saved(&gone.commit(&mut store)));
+    let mut queue = SaveQueue::default();
+    queue.push(typed);
+    queue.push(deleted);
+    queue.distrust_splices();
+    let reports = queue.commit(&mut store);
+    assert!(
+        matches!(
+            reports.as_slice(),
+            [
+                Report::Rejected { generation: 2, .. },
+                Report::Rejected { generation: 3, .. }
+            ]
+        ),
+        "{reports:?}"
+    );
+    assert_eq!(
+        store.entry_text(e).expect("read").as_deref(),
+        Some("甲字乙丁")
+    );
+    // The whole text the editor then sends is written.
+    queue.push(job(4, vec![whole(e, "甲字乙丁戊")]));
+    assert!(saved(&queue.commit(&mut store)));
+    assert_eq!(
+        store.entry_text(e).expect("read").as_deref(),
+        Some("甲字乙丁戊")
+    );
+}
+
+/// Another terminal takes (or lets go) the lease on entry `e`.
+fn other_terminal_lease(path: &Path, e: Id, take: bool) {
+    let mut other = Store::open_with(path, "杨帆", SHORT).expect("open");
+    other.set_writer_id("another-terminal");
+    let op = if take {
+        LeaseOp::Take { replace: None }
+    } else {
+        LeaseOp::Release
+    };
+    other
+        .transact(|tx| {
+            Change::Lease {
+                key: LeaseKey::entry(e),
+                op: op.clone(),
+            }
+            .apply(tx)
+        })
+        .expect("lease");
+}
+
+#[test]
+fn a_whole_text_refused_stays_unsaved_though_a_later_one_is_saved_but_a_refused_splice_goes() {
+    let dir = TempDir::new().expect("dir");
+    let (path, e) = demo_db(&dir);
+    let mut store = Store::open_with(&path, "测试员", SHORT).expect("open");
+    let mut saver = Saver::new(None);
+    // The lease's clock is the machine's.
+    let now = chrono::Local::now().fixed_offset();
+    // While another terminal holds the entry, a whole text and a splice are refused.
+    other_terminal_lease(&path, e, true);
+    let refused_whole = saver.submit(&mut store, now, vec![whole(e, "甲乙丙")]);
+    let refused_splice = saver.submit(&mut store, now, vec![splice(e, "", "甲")]);
+    assert!(saver.is_rejected(refused_whole) && saver.is_rejected(refused_splice));
+    // It lets go; a later whole text of the entry is saved.
+    other_terminal_lease(&path, e, false);
+    let saved = saver.submit(&mut store, now, vec![whole(e, "另一段文字")]);
+    assert!(saver.is_committed(saved));
+    // The splice's words are in that text (its editor saves whole after a refusal); the
+    // refused whole text may hold words nothing else has (its editor may have been
+    // replaced by another terminal's text since): it stays, for the emergency file.
+    let left: Vec<u64> = saver.pending().map(|j| j.generation).collect();
+    assert_eq!(left, vec![refused_whole]);
+    assert!(matches!(saver.state(false), SaveState::Failed(_)));
 }
 
 // ------------------------------------------------------------------ through the console

@@ -285,7 +285,8 @@ impl App {
         let file = path.display().to_string();
         // The file's own process held the leases its changes are written under and has
         // ended: take them (a gone holder's at once; one still alive is asked about or
-        // named, and the change it guards waits in the queue as any refused one does).
+        // named, and the change it guards is refused and kept, as any refused one is,
+        // for the emergency file).
         let keys: std::collections::BTreeSet<_> = e
             .jobs
             .iter()

@@ -74,11 +74,18 @@ impl Saver {
         match &mut self.backend {
             Backend::Thread(w) => {
                 if !w.send(job) {
-                    // The saver thread is gone: save on this thread from now on.
+                    // The saver thread is gone: save on this thread from now on, after
+                    // what it reported. A job it wrote without reporting would be written
+                    // again: harmless for a whole text, not for a splice, so the splices
+                    // left are refused and their editors save whole texts instead.
+                    for r in w.reports() {
+                        self.take(r);
+                    }
                     let mut queue = SaveQueue::default();
                     self.outstanding
                         .values()
                         .for_each(|j| queue.push(Arc::clone(j)));
+                    queue.distrust_splices();
                     self.backend = Backend::Inline(queue);
                     self.commit_inline(store);
                 }
@@ -140,8 +147,11 @@ impl Saver {
         }
     }
 
-    /// A whole text committed supersedes every earlier save of its entry the database
-    /// gave up on: those are no longer unsaved (nor for the emergency file).
+    /// A whole text committed supersedes the earlier splices of its entry the database
+    /// gave up on: the editor that made a splice saves its whole text next (see
+    /// `EntryEditor::settle`), so their words are in it. A whole text given up on is
+    /// kept (for the emergency file): the editor may since have been replaced by
+    /// another terminal's text, and then nothing else holds its words.
     fn drop_superseded<'a>(&mut self, committed: impl Iterator<Item = &'a Arc<Job>>) {
         if self.rejected.is_empty() {
             return;
@@ -158,7 +168,7 @@ impl Saver {
             return;
         }
         let superseded = |job: &Job, c: &Change| match c {
-            Change::EntryText { entry_id, .. } | Change::EntrySplice { entry_id, .. } => {
+            Change::EntrySplice { entry_id, .. } => {
                 whole.get(entry_id).is_some_and(|g| *g > job.generation)
             }
             _ => false,

@@ -20,7 +20,18 @@ pub struct Splice {
     pub text: String,
     /// The length in bytes of the text it makes.
     pub to_len: usize,
+    /// A few characters of the unchanged text just before `at` and just after the
+    /// changed part, as the editor had them: a splice that meets a text of the right
+    /// length but other words around it (a save applied twice, another terminal's text)
+    /// is refused too.
+    #[serde(default)]
+    pub before: String,
+    #[serde(default)]
+    pub after: String,
 }
+
+/// About how many bytes of context a splice carries on each side.
+const CONTEXT: usize = 12;
 
 /// Bytes `start..end` of the text the lines make when joined with new lines, without
 /// joining them; `None` when either end is not at a character's start.
@@ -90,7 +101,29 @@ impl Splice {
             from_len,
             text,
             to_len,
+            before: String::new(),
+            after: String::new(),
         })
+    }
+
+    /// The same splice carrying the unchanged characters around it, read from the lines
+    /// of the text it makes.
+    pub fn with_context(mut self, lines: &[String]) -> Self {
+        let end = self.to_len - self.keep;
+        // Up to CONTEXT bytes, cut back to a character's start (at most 3 bytes off).
+        let around = |from: usize, to: usize, from_side: bool| {
+            (0..4).find_map(|cut| {
+                let (a, b) = if from_side {
+                    (from + cut, to)
+                } else {
+                    (from, to.saturating_sub(cut).max(from))
+                };
+                part_of_lines(lines, a, b)
+            })
+        };
+        self.before = around(self.at.saturating_sub(CONTEXT), self.at, true).unwrap_or_default();
+        self.after = around(end, (end + CONTEXT).min(self.to_len), false).unwrap_or_default();
+        self
     }
 
     /// Apply to `text` in place; `text` is untouched when the splice does not fit it.
@@ -114,6 +147,16 @@ impl Splice {
             .filter(|end| *end >= self.at)
             .ok_or_else(mismatch)?;
         if !text.is_char_boundary(self.at) || !text.is_char_boundary(end) {
+            return Err(mismatch());
+        }
+        let before = self
+            .at
+            .checked_sub(self.before.len())
+            .and_then(|b| text.get(b..self.at));
+        let after = end
+            .checked_add(self.after.len())
+            .and_then(|a| text.get(end..a));
+        if before != Some(self.before.as_str()) || after != Some(self.after.as_str()) {
             return Err(mismatch());
         }
         text.replace_range(self.at..end, &self.text);
@@ -155,6 +198,37 @@ mod tests {
         let mut t = "甲丙".to_string();
         assert_eq!(s.apply(&mut t), Ok(()));
         assert_eq!(t, "甲乙丙");
+    }
+
+    #[test]
+    fn a_splice_applied_twice_or_among_other_words_is_refused() {
+        let lines = |t: &str| t.split('\n').map(String::from).collect::<Vec<_>>();
+        // Two saves: 字 typed after 甲, then 丙 deleted.
+        let one = between("甲乙丙丁", "甲字乙丙丁", 3, 9)
+            .map(|s| s.with_context(&lines("甲字乙丙丁")))
+            .unwrap_or_else(|| panic!());
+        let two = between("甲字乙丙丁", "甲字乙丁", 9, 3)
+            .map(|s| s.with_context(&lines("甲字乙丁")))
+            .unwrap_or_else(|| panic!());
+        let mut t = "甲乙丙丁".to_string();
+        assert_eq!(one.apply(&mut t), Ok(()));
+        assert_eq!(two.apply(&mut t), Ok(()));
+        assert_eq!(t, "甲字乙丁");
+        // Both again (a saver that wrote them and never said so): the lengths fit, the
+        // words around do not.
+        assert!(one.apply(&mut t).is_err());
+        assert_eq!(t, "甲字乙丁");
+        // The same length, other words around the place (another terminal's text).
+        let mut other = "乙乙丙丁".to_string();
+        assert!(one.apply(&mut other).is_err());
+        // Context across lines and at both ends of the text.
+        let s = between("第一行\n第二行", "第一行\n第二改行", 16, 3)
+            .map(|s| s.with_context(&lines("第一行\n第二改行")))
+            .unwrap_or_else(|| panic!());
+        assert_eq!((s.before.as_str(), s.after.as_str()), ("行\n第二", "行"));
+        let mut t = "第一行\n第二行".to_string();
+        assert_eq!(s.apply(&mut t), Ok(()));
+        assert_eq!(t, "第一行\n第二改行");
     }
 
     #[test]

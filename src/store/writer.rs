@@ -117,6 +117,18 @@ impl SaveQueue {
         reports
     }
 
+    /// Refuse the splices queued now (until a whole text of their entry): they may
+    /// already have been written by a saver that ended without saying so.
+    pub fn distrust_splices(&mut self) {
+        for job in &self.jobs {
+            for c in &job.changes {
+                if let Change::EntrySplice { entry_id, .. } = c {
+                    self.broken.insert(*entry_id);
+                }
+            }
+        }
+    }
+
     /// A whole text committed: its entry's stored text is the console's again.
     fn mend(&mut self, jobs: &[Arc<Job>]) {
         if self.broken.is_empty() {

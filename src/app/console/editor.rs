@@ -158,7 +158,7 @@ impl EntryEditor {
             .and_then(|e| {
                 let (at, keep) = e.offsets(lines);
                 let text = part_of_lines(lines, at, to_len.checked_sub(keep)?)?;
-                Splice::new(from_len, at, keep, text, to_len)
+                Splice::new(from_len, at, keep, text, to_len).map(|s| s.with_context(lines))
             });
         self.resend = false;
         match splice {

@@ -47,7 +47,12 @@ impl Console {
         for job in ctx.saver.pending() {
             for c in &job.changes {
                 match c {
-                    Change::NewEntry { entry } if entry.topic_id == topic_id => {
+                    // Not when it was written meanwhile (its report not yet read):
+                    // one entry, one editor.
+                    Change::NewEntry { entry }
+                        if entry.topic_id == topic_id
+                            && !entries.iter().any(|e| e.id == entry.id) =>
+                    {
                         entries.push(entry.clone())
                     }
                     Change::EntryText { entry_id, text } => {
