@@ -91,6 +91,24 @@ fn splice(entry_id: Id, old: &str, new: &str) -> Change {
     Change::EntrySplice { entry_id, splice }
 }
 
+/// The stored text of entry `e`.
+fn text_of(store: &Store, e: Id) -> String {
+    store.entry_text(e).expect("read").unwrap_or_default()
+}
+
+/// The reports say these jobs, and only these, were refused.
+fn assert_refused(reports: &[Report], generations: &[u64]) {
+    let refused: Vec<u64> = reports
+        .iter()
+        .map(|r| match r {
+            Report::Rejected { generation, .. } => Some(*generation),
+            _ => None,
+        })
+        .collect::<Option<_>>()
+        .unwrap_or_else(|| panic!("not all refused: {reports:?}"));
+    assert_eq!(refused, generations, "{reports:?}");
+}
+
 fn saved(reports: &[Report]) -> bool {
     reports.iter().all(|r| matches!(r, Report::Saved { .. }))
 }
@@ -111,10 +129,7 @@ fn the_saves_of_a_batch_apply_in_order_from_the_last_whole_text() {
         vec![splice(e, "关于冬季治安防范", "关于加强冬季治安防范")],
     ));
     assert!(saved(&queue.commit(&mut store)));
-    assert_eq!(
-        store.entry_text(e).expect("read").as_deref(),
-        Some("关于加强冬季治安防范")
-    );
+    assert_eq!(text_of(&store, e), "关于加强冬季治安防范");
     // One at a time, each onto what the one before left.
     queue.push(job(
         6,
@@ -125,10 +140,7 @@ fn the_saves_of_a_batch_apply_in_order_from_the_last_whole_text() {
         )],
     ));
     assert!(saved(&queue.commit(&mut store)));
-    assert_eq!(
-        store.entry_text(e).expect("read").as_deref(),
-        Some("关于加强冬季治安防范工作")
-    );
+    assert_eq!(text_of(&store, e), "关于加强冬季治安防范工作");
 }
 
 #[test]
@@ -144,29 +156,13 @@ fn a_splice_made_for_another_text_is_refused_and_so_are_those_after_it_until_a_w
     // Made for a text as long as the stored one: it would fit, but it follows a refused
     // save, so it is refused too rather than applied to the wrong text.
     queue.push(job(3, vec![splice(e, "甲乙丁", "甲乙丁戊")]));
-    let reports = queue.commit(&mut store);
-    assert!(
-        matches!(
-            reports.as_slice(),
-            [
-                Report::Rejected { generation: 2, .. },
-                Report::Rejected { generation: 3, .. }
-            ]
-        ),
-        "{reports:?}"
-    );
-    assert_eq!(
-        store.entry_text(e).expect("read").as_deref(),
-        Some("甲乙丙")
-    );
+    assert_refused(&queue.commit(&mut store), &[2, 3]);
+    assert_eq!(text_of(&store, e), "甲乙丙");
     // The whole text mends it; splices apply again after it.
     queue.push(job(4, vec![whole(e, "甲乙丙丁戊")]));
     queue.push(job(5, vec![splice(e, "甲乙丙丁戊", "甲乙丙丁戊己")]));
     assert!(saved(&queue.commit(&mut store)));
-    assert_eq!(
-        store.entry_text(e).expect("read").as_deref(),
-        Some("甲乙丙丁戊己")
-    );
+    assert_eq!(text_of(&store, e), "甲乙丙丁戊己");
 }
 
 #[test]
@@ -191,10 +187,7 @@ fn splices_queued_behind_a_lock_apply_once_when_it_is_released() {
     }
     holder.execute_batch("COMMIT;").expect("unlock");
     assert!(saved(&queue.commit(&mut store)));
-    assert_eq!(
-        store.entry_text(e).expect("read").as_deref(),
-        Some("入冬以来，辖区")
-    );
+    assert_eq!(text_of(&store, e), "入冬以来，辖区");
 }
 
 #[test]
@@ -219,28 +212,12 @@ fn splices_a_saver_that_ended_may_have_written_are_refused_not_written_twice() {
     queue.push(typed);
     queue.push(deleted);
     queue.distrust_splices();
-    let reports = queue.commit(&mut store);
-    assert!(
-        matches!(
-            reports.as_slice(),
-            [
-                Report::Rejected { generation: 2, .. },
-                Report::Rejected { generation: 3, .. }
-            ]
-        ),
-        "{reports:?}"
-    );
-    assert_eq!(
-        store.entry_text(e).expect("read").as_deref(),
-        Some("甲字乙丁")
-    );
+    assert_refused(&queue.commit(&mut store), &[2, 3]);
+    assert_eq!(text_of(&store, e), "甲字乙丁");
     // The whole text the editor then sends is written.
     queue.push(job(4, vec![whole(e, "甲字乙丁戊")]));
     assert!(saved(&queue.commit(&mut store)));
-    assert_eq!(
-        store.entry_text(e).expect("read").as_deref(),
-        Some("甲字乙丁戊")
-    );
+    assert_eq!(text_of(&store, e), "甲字乙丁戊");
 }
 
 /// Another terminal takes (or lets go) the lease on entry `e`.
